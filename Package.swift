@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target.
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  // PLACEMENT_INTERNAL_CHECKS turns on O(n) invariant checks of compiled markets; debug only.
+  .define("PLACEMENT_INTERNAL_CHECKS", .when(configuration: .debug)),
+]
+
+let package = Package(
+  name: "Placement",
+  products: [
+    .library(name: "Placement", targets: ["Placement"]),
+    .library(name: "PlacementGLPK", targets: ["PlacementGLPK"]),
+    .executable(name: "placement", targets: ["PlacementCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(name: "Placement", swiftSettings: swiftSettings),
+    .target(
+      name: "PlacementGLPK",
+      dependencies: ["Placement", "CGLPK"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "PlacementCLI",
+      dependencies: [
+        "Placement", "PlacementGLPK",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
+    // MARK: - Implementation details
+    // Debian's libglpk-dev ships no glpk.pc, so no pkgConfig: the modulemap links "glpk".
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+
+    // MARK: - Tests
+    .target(
+      name: "PlacementTestSupport",
+      dependencies: ["Placement"],
+      path: "Tests/PlacementTestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "PlacementTests",
+      dependencies: ["Placement", "PlacementTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "PlacementGLPKTests",
+      dependencies: ["PlacementGLPK", "Placement"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "PlacementCLITests",
+      dependencies: ["PlacementCLI", "Placement", "PlacementTestSupport"],
+      swiftSettings: swiftSettings),
+  ]
+)

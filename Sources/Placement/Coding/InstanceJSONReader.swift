@@ -1,0 +1,414 @@
+import Foundation
+
+extension Instance {
+  /// Reads an instance from a JSON file in the instance format.
+  ///
+  /// Reading checks the file's syntax and shape (field names and JSON types), not
+  /// its meaning; ``Market/init(compiling:)`` checks the rest.
+  ///
+  /// - Throws: ``ValidationError`` listing every problem found, each with its field
+  ///   path; or the file system's error when the file cannot be read.
+  /// - Complexity: O(n) in the file size.
+  public init(contentsOf url: URL) throws {
+    let data = try Data(contentsOf: url, options: .mappedIfSafe)
+    try self.init(json: data)
+  }
+
+  /// Reads an instance from JSON text in the instance format.
+  ///
+  /// - Throws: ``ValidationError`` listing every problem found.
+  public init(json: Data) throws(ValidationError) {
+    let result = json.withUnsafeBytes { raw in
+      Result { () throws(ValidationError) in try Self.read(raw.bindMemory(to: UInt8.self)) }
+    }
+    self = try result.get()
+  }
+
+  private static func read(_ buffer: UnsafeBufferPointer<UInt8>) throws(ValidationError) -> Instance {
+    var reader = InstanceJSONReader(scanner: JSONScanner(buffer))
+    let instance = reader.readDocument()
+    guard reader.issues.isEmpty, let instance else { throw ValidationError(issues: reader.issues) }
+    return instance
+  }
+}
+
+/// Reads the instance format into an ``Instance``, collecting every shape problem.
+struct InstanceJSONReader {
+  var scanner: JSONScanner
+  var issues: [ValidationIssue] = []
+  /// The member and element being read, for placing syntax errors cheaply.
+  private var contextKey: String?
+  private var contextIndex: Int?
+
+  init(scanner: JSONScanner) {
+    self.scanner = scanner
+  }
+
+  /// Reads the whole document; `nil` after a syntax error.
+  mutating func readDocument() -> Instance? {
+    do throws(JSONSyntaxError) {
+      let instance = try readInstance()
+      contextKey = nil
+      contextIndex = nil
+      try scanner.expectEnd()
+      return instance
+    } catch {
+      let (line, column) = scanner.lineAndColumn(of: error.offset)
+      var path = FieldPath.root
+      if let contextKey { path = path.key(contextKey) }
+      if let contextIndex { path = path.index(contextIndex) }
+      issues.append(ValidationIssue(path, "\(error.message) (line \(line), column \(column))"))
+      return nil
+    }
+  }
+
+  private mutating func readInstance() throws(JSONSyntaxError) -> Instance {
+    var instance = Instance(applicants: [], positions: [])
+    guard try expect(.object, "an object", at: .root) else { return instance }
+    var seen = Set<String>()
+    var sawFormat = false
+    var sawVersion = false
+    var sawApplicants = false
+    var sawPositions = false
+    try scanner.beginObject()
+    var isFirst = true
+    while let key = try scanner.nextKey(&isFirst) {
+      let path = FieldPath.root.key(key)
+      guard seen.insert(key).inserted else {
+        issues.append(ValidationIssue(path, "duplicate field"))
+        try scanner.skipValue()
+        continue
+      }
+      contextKey = key
+      contextIndex = nil
+      switch key {
+      case "format":
+        sawFormat = true
+        if let format = try readString(at: path), format != Instance.format {
+          issues.append(ValidationIssue(path, "expected \(quoted(Instance.format)), found \(quoted(format))"))
+        }
+      case "version":
+        sawVersion = true
+        if let version = try readInteger(at: path), version != Instance.version {
+          issues.append(
+            ValidationIssue(path, "unsupported version \(version); this reader reads version \(Instance.version)"))
+        }
+      case "name":
+        instance.name = try readString(at: path) ?? ""
+      case "applicants":
+        sawApplicants = true
+        instance.applicants = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readApplicant(index)
+        }
+      case "positions":
+        sawPositions = true
+        instance.positions = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readPosition(index)
+        }
+      case "groups":
+        instance.groups = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readGroup(index)
+        }
+      case "typeQuotas":
+        instance.typeQuotas = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readTypeQuota(index)
+        }
+      case "scores":
+        instance.scores = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readScore(index)
+        }
+      default:
+        issues.append(ValidationIssue(path, "unknown field"))
+        try scanner.skipValue()
+      }
+    }
+    for (field, present) in [
+      ("format", sawFormat), ("version", sawVersion), ("applicants", sawApplicants),
+      ("positions", sawPositions),
+    ] where !present {
+      issues.append(ValidationIssue(.root, "missing field \(quoted(field))"))
+    }
+    return instance
+  }
+
+  private mutating func readApplicant(_ index: Int) throws(JSONSyntaxError) -> Applicant? {
+    let path = { FieldPath.root.key("applicants").index(index) }
+    var id: String?
+    var preferences: PreferenceList?
+    var type: String?
+    var attributes: [String: JSONValue] = [:]
+    let complete = try readObject(at: path(), required: ["id", "preferences"]) {
+      reader, key throws(JSONSyntaxError) in
+      switch key {
+      case "id": id = try reader.readString(at: path().key(key))
+      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
+      case "type": type = try reader.readString(at: path().key(key))
+      case "attributes": attributes = try reader.readAttributes(at: path().key(key))
+      default: return false
+      }
+      return true
+    }
+    guard complete, let id, let preferences else { return nil }
+    return Applicant(id: id, preferences: preferences, type: type, attributes: attributes)
+  }
+
+  private mutating func readPosition(_ index: Int) throws(JSONSyntaxError) -> Position? {
+    let path = { FieldPath.root.key("positions").index(index) }
+    var id: String?
+    var capacity: Int?
+    var minimum = 0
+    var closable = false
+    var groups: [String] = []
+    var preferences: PreferenceList?
+    let complete = try readObject(at: path(), required: ["id", "capacity"]) {
+      reader, key throws(JSONSyntaxError) in
+      switch key {
+      case "id": id = try reader.readString(at: path().key(key))
+      case "capacity": capacity = try reader.readInteger(at: path().key(key))
+      case "minimum": minimum = try reader.readInteger(at: path().key(key)) ?? 0
+      case "closable": closable = try reader.readBool(at: path().key(key)) ?? false
+      case "group": groups = try reader.readGroupMembership(at: path().key(key))
+      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
+      default: return false
+      }
+      return true
+    }
+    guard complete, let id, let capacity else { return nil }
+    return Position(
+      id: id, capacity: capacity, minimum: minimum, closable: closable, groups: groups,
+      preferences: preferences)
+  }
+
+  private mutating func readGroup(_ index: Int) throws(JSONSyntaxError) -> Group? {
+    let path = { FieldPath.root.key("groups").index(index) }
+    var id: String?
+    var capacity: Int?
+    var minimum = 0
+    var preferences: PreferenceList?
+    let complete = try readObject(at: path(), required: ["id", "capacity"]) {
+      reader, key throws(JSONSyntaxError) in
+      switch key {
+      case "id": id = try reader.readString(at: path().key(key))
+      case "capacity": capacity = try reader.readInteger(at: path().key(key))
+      case "minimum": minimum = try reader.readInteger(at: path().key(key)) ?? 0
+      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
+      default: return false
+      }
+      return true
+    }
+    guard complete, let id, let capacity else { return nil }
+    return Group(id: id, capacity: capacity, minimum: minimum, preferences: preferences)
+  }
+
+  private mutating func readTypeQuota(_ index: Int) throws(JSONSyntaxError) -> TypeQuota? {
+    let path = { FieldPath.root.key("typeQuotas").index(index) }
+    var position: String?
+    var type: String?
+    var capacity: Int?
+    let complete = try readObject(at: path(), required: ["position", "type", "capacity"]) {
+      reader, key throws(JSONSyntaxError) in
+      switch key {
+      case "position": position = try reader.readString(at: path().key(key))
+      case "type": type = try reader.readString(at: path().key(key))
+      case "capacity": capacity = try reader.readInteger(at: path().key(key))
+      default: return false
+      }
+      return true
+    }
+    guard complete, let position, let type, let capacity else { return nil }
+    return TypeQuota(position: position, type: type, capacity: capacity)
+  }
+
+  private mutating func readScore(_ index: Int) throws(JSONSyntaxError) -> Score? {
+    let path = { FieldPath.root.key("scores").index(index) }
+    var applicant: String?
+    var position: String?
+    var value: Double?
+    let complete = try readObject(at: path(), required: ["applicant", "position", "value"]) {
+      reader, key throws(JSONSyntaxError) in
+      switch key {
+      case "applicant": applicant = try reader.readString(at: path().key(key))
+      case "position": position = try reader.readString(at: path().key(key))
+      case "value": value = try reader.readDouble(at: path().key(key))
+      default: return false
+      }
+      return true
+    }
+    guard complete, let applicant, let position, let value else { return nil }
+    return Score(applicant: applicant, position: position, value: value)
+  }
+
+  // MARK: - Compound values
+
+  /// Reads `["p07", ["p02", "p11"], "p03"]`.
+  private mutating func readPreferences(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError)
+    -> PreferenceList?
+  {
+    guard try expect(.array, "an array", at: path()) else { return nil }
+    var ids: [String] = []
+    var tierOfEntry: [Int32] = []
+    var tier: Int32 = 0
+    var isValid = true
+    try scanner.beginArray()
+    var isFirst = true
+    while try scanner.nextElement(&isFirst) {
+      let kind = try scanner.peekKind()
+      if kind == .string {
+        ids.append(try scanner.readString())
+        if !tierOfEntry.isEmpty { tierOfEntry.append(tier) }
+      } else if kind == .array {
+        let element = path().index(Int(tier))
+        try scanner.beginArray()
+        if tierOfEntry.isEmpty { tierOfEntry = (0..<Int32(ids.count)).map { $0 } }
+        var innerFirst = true
+        var members = 0
+        while try scanner.nextElement(&innerFirst) {
+          if let id = try readString(at: element.index(members)) {
+            ids.append(id)
+            tierOfEntry.append(tier)
+          } else {
+            isValid = false
+          }
+          members += 1
+        }
+        if members == 0 {
+          issues.append(ValidationIssue(element, "empty tie"))
+          isValid = false
+        }
+      } else {
+        issues.append(
+          ValidationIssue(path().index(Int(tier)), "expected an id or an array of tied ids, found \(scanner.describeNext())"))
+        try scanner.skipValue()
+        isValid = false
+      }
+      tier += 1
+    }
+    return isValid ? PreferenceList(ids: ids, tierOfEntry: tierOfEntry) : nil
+  }
+
+  /// Reads a group id or an array of group ids.
+  private mutating func readGroupMembership(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError)
+    -> [String]
+  {
+    switch try scanner.peekKind() {
+    case .string:
+      return [try scanner.readString()]
+    case .array:
+      return try readArray(at: path()) { reader, index throws(JSONSyntaxError) in
+        try reader.readString(at: path().index(index))
+      }
+    default:
+      issues.append(ValidationIssue(path(), "expected a group id or an array of group ids, found \(scanner.describeNext())"))
+      try scanner.skipValue()
+      return []
+    }
+  }
+
+  private mutating func readAttributes(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError)
+    -> [String: JSONValue]
+  {
+    guard try expect(.object, "an object", at: path()) else { return [:] }
+    guard case .object(let members) = try scanner.readValue() else { return [:] }
+    return members
+  }
+
+  // MARK: - Shapes
+
+  /// Reads an array, calling `element` for each element; elements that return `nil` are dropped.
+  private mutating func readArray<Element>(
+    at path: @autoclosure () -> FieldPath,
+    _ element: (inout InstanceJSONReader, Int) throws(JSONSyntaxError) -> Element?
+  ) throws(JSONSyntaxError) -> [Element] {
+    guard try expect(.array, "an array", at: path()) else { return [] }
+    var result: [Element] = []
+    try scanner.beginArray()
+    var isFirst = true
+    var index = 0
+    while try scanner.nextElement(&isFirst) {
+      contextIndex = index
+      if let value = try element(&self, index) { result.append(value) }
+      index += 1
+    }
+    return result
+  }
+
+  /// Reads an object, handing each key to `member`, which reads the value and returns
+  /// `true`, or returns `false` for an unknown key. Returns whether every required
+  /// field was present, recording an issue for each missing or duplicate field.
+  private mutating func readObject(
+    at path: @autoclosure () -> FieldPath, required: [String],
+    _ member: (inout InstanceJSONReader, String) throws(JSONSyntaxError) -> Bool
+  ) throws(JSONSyntaxError) -> Bool {
+    guard try expect(.object, "an object", at: path()) else { return false }
+    var seen: [String] = []
+    try scanner.beginObject()
+    var isFirst = true
+    while let key = try scanner.nextKey(&isFirst) {
+      if seen.contains(key) {
+        issues.append(ValidationIssue(path().key(key), "duplicate field"))
+        try scanner.skipValue()
+        continue
+      }
+      seen.append(key)
+      if try !member(&self, key) {
+        issues.append(ValidationIssue(path().key(key), "unknown field"))
+        try scanner.skipValue()
+      }
+    }
+    var complete = true
+    for field in required where !seen.contains(field) {
+      issues.append(ValidationIssue(path(), "missing field \(quoted(field))"))
+      complete = false
+    }
+    return complete
+  }
+
+  /// Whether the next value has `kind`; if not, records an issue and skips it.
+  private mutating func expect(_ kind: JSONScanner.Kind, _ description: String, at path: @autoclosure () -> FieldPath)
+    throws(JSONSyntaxError) -> Bool
+  {
+    if try scanner.peekKind() == kind { return true }
+    issues.append(ValidationIssue(path(), "expected \(description), found \(scanner.describeNext())"))
+    try scanner.skipValue()
+    return false
+  }
+
+  private mutating func readString(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> String? {
+    guard try expect(.string, "a string", at: path()) else { return nil }
+    return try scanner.readString()
+  }
+
+  private mutating func readBool(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> Bool? {
+    guard try expect(.bool, "true or false", at: path()) else { return nil }
+    return try scanner.readBool()
+  }
+
+  private mutating func readInteger(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> Int? {
+    guard try scanner.peekKind() == .number else {
+      _ = try expect(.number, "an integer", at: path())
+      return nil
+    }
+    let before = scanner
+    switch try scanner.readNumber() {
+    case .integer(let value):
+      return value
+    case .real:
+      var probe = before
+      issues.append(ValidationIssue(path(), "expected an integer, found \(probe.describeNext())"))
+      return nil
+    }
+  }
+
+  private mutating func readDouble(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> Double? {
+    guard try expect(.number, "a number", at: path()) else { return nil }
+    switch try scanner.readNumber() {
+    case .integer(let value): return Double(value)
+    case .real(let value):
+      guard value.isFinite else {
+        issues.append(ValidationIssue(path(), "number out of range"))
+        return nil
+      }
+      return value
+    }
+  }
+}

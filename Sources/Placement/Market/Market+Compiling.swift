@@ -1,0 +1,416 @@
+extension Market {
+  /// Validates `instance` and compiles it into dense arrays.
+  ///
+  /// - Throws: ``ValidationError`` listing every problem found, each with its field path:
+  ///   empty, duplicate or unknown ids, ids listed twice, quotas out of range, minimums
+  ///   that no set of members could meet, duplicate type quotas or scores.
+  /// - Complexity: O(n + m + L log g); see ``Market``.
+  public init(compiling instance: Instance) throws(ValidationError) {
+    var compiler = MarketCompiler(instance)
+    let market = compiler.compile()
+    guard compiler.issues.isEmpty else { throw ValidationError(issues: compiler.issues) }
+    self = market
+  }
+}
+
+extension Instance {
+  /// Every problem that keeps this instance from compiling, each with its field path;
+  /// empty when the instance is valid.
+  public func validationIssues() -> [ValidationIssue] {
+    var compiler = MarketCompiler(self)
+    _ = compiler.compile()
+    return compiler.issues
+  }
+}
+
+/// Validates an instance and compiles it in one pass over its lists.
+struct MarketCompiler {
+  let instance: Instance
+  var issues: [ValidationIssue] = []
+  private var market = Market()
+  private var positionIndex: [String: Int32] = [:]
+  private var applicantIndex: [String: Int32] = [:]
+  private var groupIndex: [String: Int32] = [:]
+  private var typeIndex: [String: Int32] = [:]
+
+  init(_ instance: Instance) {
+    self.instance = instance
+  }
+
+  mutating func compile() -> Market {
+    market.name = instance.name
+    applicantIndex = indexIDs(instance.applicants.map(\.id), field: "applicants")
+    positionIndex = indexIDs(instance.positions.map(\.id), field: "positions")
+    groupIndex = indexIDs(instance.groups.map(\.id), field: "groups")
+    market.applicantIDs = instance.applicants.map(\.id)
+    market.positionIDs = instance.positions.map(\.id)
+    market.groupIDs = instance.groups.map(\.id)
+    compileTypes()
+    compilePositionQuotas()
+    compileGroups()
+    compileLists()
+    compileTypeQuotas()
+    compileScores()
+    checkMinimums()
+    return market
+  }
+
+  // MARK: - Ids
+
+  private mutating func indexIDs(_ ids: [String], field: String) -> [String: Int32] {
+    var index: [String: Int32] = [:]
+    index.reserveCapacity(ids.count)
+    for (i, id) in ids.enumerated() {
+      let path = FieldPath.root.key(field).index(i).key("id")
+      if id.isEmpty {
+        issues.append(ValidationIssue(path, "empty id"))
+      } else if let first = index.updateValue(Int32(i), forKey: id) {
+        index[id] = first
+        issues.append(ValidationIssue(path, "duplicate id \(quoted(id)) (first at \(field)[\(first)])"))
+      }
+    }
+    return index
+  }
+
+  private mutating func compileTypes() {
+    market.applicantType.reserveCapacity(instance.applicants.count)
+    for (a, applicant) in instance.applicants.enumerated() {
+      guard let type = applicant.type else {
+        market.applicantType.append(-1)
+        continue
+      }
+      if type.isEmpty {
+        issues.append(ValidationIssue(FieldPath.root.key("applicants").index(a).key("type"), "empty type"))
+      }
+      market.applicantType.append(internType(type))
+    }
+  }
+
+  private mutating func internType(_ type: String) -> Int32 {
+    if let index = typeIndex[type] { return index }
+    let index = Int32(market.typeNames.count)
+    typeIndex[type] = index
+    market.typeNames.append(type)
+    return index
+  }
+
+  // MARK: - Positions and groups
+
+  private mutating func compilePositionQuotas() {
+    let count = instance.positions.count
+    market.positionCapacity.reserveCapacity(count)
+    market.positionMinimum.reserveCapacity(count)
+    market.positionGroupStart = [0]
+    for (p, position) in instance.positions.enumerated() {
+      let path = FieldPath.root.key("positions").index(p)
+      checkQuota(capacity: position.capacity, minimum: position.minimum, at: path)
+      market.positionCapacity.append(Int32(clamping: position.capacity))
+      market.positionMinimum.append(Int32(clamping: position.minimum))
+      market.positionClosable.append(position.closable)
+      market.positionHasPreferences.append(position.preferences != nil)
+      var seen: [Int32] = []
+      for (k, group) in position.groups.enumerated() {
+        let groupPath = position.groups.count == 1 ? path.key("group") : path.key("group").index(k)
+        guard let g = groupIndex[group] else {
+          issues.append(ValidationIssue(groupPath, "unknown group \(quoted(group))"))
+          continue
+        }
+        if seen.contains(g) {
+          issues.append(ValidationIssue(groupPath, "group \(quoted(group)) listed twice"))
+          continue
+        }
+        seen.append(g)
+        market.positionGroups.append(g)
+      }
+      market.positionGroupStart.append(Int32(market.positionGroups.count))
+    }
+    market.groupPositionStart = countingSortStarts(market.positionGroups, buckets: instance.groups.count)
+    market.groupPositions = [Int32](repeating: 0, count: market.positionGroups.count)
+    var fill = market.groupPositionStart
+    for p in 0..<count {
+      for g in market.groups(ofPosition: p) {
+        market.groupPositions[Int(fill[Int(g)])] = Int32(p)
+        fill[Int(g)] += 1
+      }
+    }
+  }
+
+  private mutating func checkQuota(capacity: Int, minimum: Int, at path: FieldPath) {
+    if capacity < 1 || capacity > Int(Int32.max) {
+      issues.append(ValidationIssue(path.key("capacity"), "capacity \(capacity) must be at least 1"))
+    }
+    if minimum < 0 {
+      issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) must not be negative"))
+    } else if minimum > capacity {
+      issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) exceeds capacity \(capacity)"))
+    }
+  }
+
+  private mutating func compileGroups() {
+    market.groupRankStart = [0]
+    for (g, group) in instance.groups.enumerated() {
+      let path = FieldPath.root.key("groups").index(g)
+      checkQuota(capacity: group.capacity, minimum: group.minimum, at: path)
+      market.groupCapacity.append(Int32(clamping: group.capacity))
+      market.groupMinimum.append(Int32(clamping: group.minimum))
+      market.groupHasPreferences.append(group.preferences != nil)
+      if let preferences = group.preferences {
+        let ranked = resolve(preferences, in: applicantIndex, kind: "applicant", at: path.key("preferences"))
+        for (a, tier) in ranked.sorted(by: { $0.index < $1.index }) {
+          market.groupRankApplicant.append(a)
+          market.groupRankTier.append(tier)
+        }
+      }
+      market.groupRankStart.append(Int32(market.groupRankApplicant.count))
+    }
+  }
+
+  /// Resolves the ids of a preference list, reporting unknown and repeated ones.
+  private mutating func resolve(
+    _ list: PreferenceList, in index: [String: Int32], kind: String, at path: FieldPath
+  ) -> [(index: Int32, tier: Int32)] {
+    var resolved: [(index: Int32, tier: Int32)] = []
+    resolved.reserveCapacity(list.count)
+    var firstEntry: [Int32: Int] = [:]
+    for (i, id) in list.ids.enumerated() {
+      guard let target = index[id] else {
+        issues.append(ValidationIssue(entryPath(list, i, path), "unknown \(kind) \(quoted(id))"))
+        continue
+      }
+      if let first = firstEntry.updateValue(i, forKey: target) {
+        firstEntry[target] = first
+        issues.append(
+          ValidationIssue(
+            entryPath(list, i, path),
+            "\(kind) \(quoted(id)) listed twice (first at \(entryPath(list, first, path)))"))
+        continue
+      }
+      resolved.append((target, Int32(list.tier(at: i))))
+    }
+    return resolved
+  }
+
+  /// The path of entry `i` of a preference list: `preferences[3]`, or `preferences[1][0]` in a tie.
+  private func entryPath(_ list: PreferenceList, _ i: Int, _ path: FieldPath) -> FieldPath {
+    let tier = list.tier(at: i)
+    var first = i
+    while first > 0, list.tier(at: first - 1) == tier { first -= 1 }
+    var last = i
+    while last + 1 < list.count, list.tier(at: last + 1) == tier { last += 1 }
+    return first == last ? path.index(tier) : path.index(tier).index(i - first)
+  }
+
+  // MARK: - Lists
+
+  private mutating func compileLists() {
+    let applicantCount = instance.applicants.count
+    let positionCount = instance.positions.count
+
+    // Applicants' lists as written, resolved to indices.
+    var rawStart: [Int32] = [0]
+    rawStart.reserveCapacity(applicantCount + 1)
+    var rawPosition: [Int32] = []
+    var rawTier: [Int32] = []
+    let totalLength = instance.applicants.reduce(0) { $0 + $1.preferences.count }
+    rawPosition.reserveCapacity(totalLength)
+    rawTier.reserveCapacity(totalLength)
+    var listedAt = [Int32](repeating: -1, count: positionCount)
+    for (a, applicant) in instance.applicants.enumerated() {
+      let list = applicant.preferences
+      let start = rawPosition.count
+      for (i, id) in list.ids.enumerated() {
+        guard let p = positionIndex[id] else {
+          let path = FieldPath.root.key("applicants").index(a).key("preferences")
+          issues.append(ValidationIssue(entryPath(list, i, path), "unknown position \(quoted(id))"))
+          continue
+        }
+        if listedAt[Int(p)] >= 0 {
+          let path = FieldPath.root.key("applicants").index(a).key("preferences")
+          issues.append(
+            ValidationIssue(
+              entryPath(list, i, path),
+              "position \(quoted(id)) listed twice (first at \(entryPath(list, Int(listedAt[Int(p)]), path)))"))
+          continue
+        }
+        listedAt[Int(p)] = Int32(i)
+        rawPosition.append(p)
+        rawTier.append(Int32(list.tier(at: i)))
+      }
+      for k in start..<rawPosition.count { listedAt[Int(rawPosition[k])] = -1 }
+      rawStart.append(Int32(rawPosition.count))
+    }
+
+    // Raw entries grouped by position (counting sort), each group in applicant order.
+    let byPositionStart = countingSortStarts(rawPosition, buckets: positionCount)
+    var byPosition = [Int32](repeating: 0, count: rawPosition.count)
+    var fill = byPositionStart
+    for a in 0..<applicantCount {
+      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) {
+        let p = Int(rawPosition[e])
+        byPosition[Int(fill[p])] = Int32(e)
+        fill[p] += 1
+      }
+    }
+    var rawApplicant = [Int32](repeating: 0, count: rawPosition.count)
+    for a in 0..<applicantCount {
+      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) { rawApplicant[e] = Int32(a) }
+    }
+
+    // Each position's tier of each raw entry's applicant; −1 when the position does not list it.
+    var rawPositionTier = [Int32](repeating: 0, count: rawPosition.count)
+    var positionRanked: [[(index: Int32, tier: Int32)]] = Array(repeating: [], count: positionCount)
+    var tierOfApplicant = [Int32](repeating: -1, count: applicantCount)
+    for (p, position) in instance.positions.enumerated() {
+      guard let preferences = position.preferences else { continue }
+      let path = FieldPath.root.key("positions").index(p).key("preferences")
+      let ranked = resolve(preferences, in: applicantIndex, kind: "applicant", at: path)
+      for (a, tier) in ranked { tierOfApplicant[Int(a)] = tier }
+      for k in Int(byPositionStart[p])..<Int(byPositionStart[p + 1]) {
+        let e = Int(byPosition[k])
+        rawPositionTier[e] = tierOfApplicant[Int(rawApplicant[e])]
+      }
+      for (a, _) in ranked { tierOfApplicant[Int(a)] = -1 }
+      positionRanked[p] = ranked
+    }
+
+    // Keep mutually acceptable pairs.
+    var newIndex = [Int32](repeating: -1, count: rawPosition.count)
+    market.applicantListStart = [0]
+    market.applicantListStart.reserveCapacity(applicantCount + 1)
+    for a in 0..<applicantCount {
+      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) where rawPositionTier[e] >= 0 {
+        newIndex[e] = Int32(market.entryPosition.count)
+        market.entryApplicant.append(Int32(a))
+        market.entryPosition.append(rawPosition[e])
+        market.entryApplicantTier.append(rawTier[e])
+        market.entryPositionTier.append(rawPositionTier[e])
+      }
+      market.applicantListStart.append(Int32(market.entryPosition.count))
+    }
+
+    // Position-side lists: by preference when ranked, else by applicant index.
+    var entryOfApplicant = [Int32](repeating: -1, count: applicantCount)
+    market.positionListStart = [0]
+    market.positionListStart.reserveCapacity(positionCount + 1)
+    market.positionListEntry.reserveCapacity(market.entryPosition.count)
+    for p in 0..<positionCount {
+      let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
+      if instance.positions[p].preferences == nil {
+        for k in bucket { market.positionListEntry.append(newIndex[Int(byPosition[k])]) }
+      } else {
+        for k in bucket {
+          let e = Int(byPosition[k])
+          entryOfApplicant[Int(rawApplicant[e])] = newIndex[e]
+        }
+        for (a, _) in positionRanked[p] where entryOfApplicant[Int(a)] >= 0 {
+          market.positionListEntry.append(entryOfApplicant[Int(a)])
+        }
+        for k in bucket { entryOfApplicant[Int(rawApplicant[Int(byPosition[k])])] = -1 }
+      }
+      market.positionListStart.append(Int32(market.positionListEntry.count))
+    }
+  }
+
+  /// Bucket starts (`buckets + 1` values) of a counting sort of `keys`.
+  private func countingSortStarts(_ keys: [Int32], buckets: Int) -> [Int32] {
+    var starts = [Int32](repeating: 0, count: buckets + 1)
+    for key in keys { starts[Int(key) + 1] += 1 }
+    for b in 0..<buckets { starts[b + 1] += starts[b] }
+    return starts
+  }
+
+  // MARK: - Type quotas and scores
+
+  private mutating func compileTypeQuotas() {
+    var quotas: [(position: Int32, type: Int32, capacity: Int32)] = []
+    var seen = Set<Int64>()
+    for (q, quota) in instance.typeQuotas.enumerated() {
+      let path = FieldPath.root.key("typeQuotas").index(q)
+      guard let p = positionIndex[quota.position] else {
+        issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(quota.position))"))
+        continue
+      }
+      if quota.type.isEmpty { issues.append(ValidationIssue(path.key("type"), "empty type")) }
+      if quota.capacity < 0 || quota.capacity > Int(Int32.max) {
+        issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
+      }
+      let t = internType(quota.type)
+      guard seen.insert(Int64(p) << 32 | Int64(t)).inserted else {
+        issues.append(
+          ValidationIssue(path, "second quota for type \(quoted(quota.type)) at position \(quoted(quota.position))"))
+        continue
+      }
+      quotas.append((p, t, Int32(clamping: quota.capacity)))
+    }
+    // Slots are grouped by position so each position's slots form one range.
+    quotas.sort { ($0.position, $0.type) < ($1.position, $1.type) }
+    market.quotaPosition = quotas.map(\.position)
+    market.quotaType = quotas.map(\.type)
+    market.quotaCapacity = quotas.map(\.capacity)
+    market.positionQuotaStart = countingSortStarts(market.quotaPosition, buckets: instance.positions.count)
+    market.entryQuotaSlot = [Int32](repeating: -1, count: market.entryPosition.count)
+    guard !quotas.isEmpty else { return }
+    for e in market.entryPosition.indices {
+      let t = market.applicantType[Int(market.entryApplicant[e])]
+      guard t >= 0 else { continue }
+      for slot in market.quotaSlots(ofPosition: Int(market.entryPosition[e])) where market.quotaType[slot] == t {
+        market.entryQuotaSlot[e] = Int32(slot)
+      }
+    }
+  }
+
+  private mutating func compileScores() {
+    guard !instance.scores.isEmpty else { return }
+    var valueOf: [Int64: Double] = [:]
+    valueOf.reserveCapacity(instance.scores.count)
+    for (s, score) in instance.scores.enumerated() {
+      let path = FieldPath.root.key("scores").index(s)
+      let a = applicantIndex[score.applicant]
+      let p = positionIndex[score.position]
+      if a == nil {
+        issues.append(ValidationIssue(path.key("applicant"), "unknown applicant \(quoted(score.applicant))"))
+      }
+      if p == nil {
+        issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(score.position))"))
+      }
+      if !score.value.isFinite {
+        issues.append(ValidationIssue(path.key("value"), "value \(score.value) is not finite"))
+      }
+      guard let a, let p else { continue }
+      if valueOf.updateValue(score.value, forKey: Int64(a) << 32 | Int64(p)) != nil {
+        issues.append(
+          ValidationIssue(
+            path, "second score for applicant \(quoted(score.applicant)) at position \(quoted(score.position))"))
+      }
+    }
+    market.entryScore = market.entryPosition.indices.map { e in
+      valueOf[Int64(market.entryApplicant[e]) << 32 | Int64(market.entryPosition[e])] ?? 0
+    }
+  }
+
+  // MARK: - Minimums
+
+  /// Reports minimums that no choice of applicants could meet.
+  private mutating func checkMinimums() {
+    for (p, position) in instance.positions.enumerated() where !position.closable && position.minimum > 0 {
+      let acceptable = market.positionListStart.count > p + 1
+        ? Int(market.positionListStart[p + 1] - market.positionListStart[p]) : 0
+      if position.minimum > acceptable {
+        issues.append(
+          ValidationIssue(
+            FieldPath.root.key("positions").index(p).key("minimum"),
+            "minimum \(position.minimum) cannot be met: only \(acceptable) applicants are mutually acceptable"))
+      }
+    }
+    var seats = [Int](repeating: 0, count: instance.groups.count)
+    for p in instance.positions.indices {
+      for g in market.groups(ofPosition: p) { seats[Int(g)] += instance.positions[p].capacity }
+    }
+    for (g, group) in instance.groups.enumerated() where group.minimum > seats[g] {
+      issues.append(
+        ValidationIssue(
+          FieldPath.root.key("groups").index(g).key("minimum"),
+          "minimum \(group.minimum) cannot be met: member positions offer \(seats[g]) seats"))
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Deferred acceptance (Gale and Shapley, 1962) with capacities, group quotas, group
+/// preferences and type quotas; ties are broken by a ``TieBreaking`` rule.
+///
+/// ```swift
+/// let solution = DeferredAcceptance(proposing: .applicants, tieBreaking: .single(seed: 7))
+///   .assign(market)
+/// ```
+///
+/// Properties:
+/// - With strict preferences and no groups or type quotas, applicant-proposing gives
+///   *the* applicant-optimal stable matching and position-proposing the position-optimal
+///   one; both are unique, so any correct implementation gives the same pairs.
+/// - With ties, the result is weakly stable for the original preferences (ties never block).
+/// - With groups and type quotas the result is stable when each position is in at most
+///   one group and a position without preferences inside a ranking group follows the
+///   group's ranking (student–project allocation). Position-proposing ignores group
+///   preferences. ``Evaluation`` reports any blocking pair that remains.
+/// - Minimums are not targets: a non-closable position left below its minimum makes the
+///   status ``Solution/Status/infeasible`` (with strict preferences every stable matching
+///   fills each position equally, so none meets it). A closable position left below its
+///   minimum is closed and the algorithm runs again without it, until none is.
+///
+/// - Complexity: O(L log c) for L total list length and c the largest capacity, per run;
+///   closures may add runs (at most one per closable position).
+public struct DeferredAcceptance: Strategy {
+  /// Which side proposes.
+  public enum Proposer: String, Sendable, CaseIterable {
+    /// Applicants propose: the result is best for applicants among stable ones.
+    case applicants
+    /// Positions propose: the result is best for positions among stable ones.
+    case positions
+  }
+
+  /// Which side proposes.
+  public var proposer: Proposer
+  /// How ties are broken.
+  public var tieBreaking: TieBreaking
+
+  /// Creates the strategy.
+  public init(proposing proposer: Proposer = .applicants, tieBreaking: TieBreaking = .listed) {
+    self.proposer = proposer
+    self.tieBreaking = tieBreaking
+  }
+
+  /// `deferred-acceptance`.
+  public var name: String { "deferred-acceptance" }
+
+  /// Runs deferred acceptance; see ``assign(_:)``.
+  public func solve(_ market: Market) -> Solution {
+    assign(market)
+  }
+
+  /// Runs deferred acceptance on `market`, synchronously.
+  public func assign(_ market: Market) -> Solution {
+    let started = ContinuousClock.now
+    let orders = StrictOrders(market, tieBreaking)
+    var closed = [Bool](repeating: false, count: market.positionCount)
+    var notes: [String] = []
+    var proposals = 0
+    while true {
+      let assignment: [Int32]
+      switch proposer {
+      case .applicants:
+        var engine = ApplicantProposing(market: market, orders: orders, closed: closed)
+        assignment = engine.run()
+        proposals += engine.proposals
+      case .positions:
+        var engine = PositionProposing(market: market, orders: orders, closed: closed)
+        assignment = engine.run()
+        proposals += engine.proposals
+      }
+      var filled = [Int32](repeating: 0, count: market.positionCount)
+      for p in assignment where p >= 0 { filled[Int(p)] += 1 }
+      let toClose = (0..<market.positionCount).filter {
+        market.positionClosable[$0] && filled[$0] > 0 && filled[$0] < market.positionMinimum[$0]
+      }
+      if !toClose.isEmpty {
+        for p in toClose {
+          closed[p] = true
+          notes.append("closed \(quoted(market.positionIDs[p])): \(filled[p]) below its minimum \(market.positionMinimum[p])")
+        }
+        continue
+      }
+      var status = Solution.Status.optimal
+      for p in 0..<market.positionCount
+      where !market.positionClosable[p] && filled[p] < market.positionMinimum[p] {
+        status = .infeasible
+        notes.append(
+          "position \(quoted(market.positionIDs[p])) has \(filled[p]) below its minimum \(market.positionMinimum[p]); "
+            + "no stable matching under this tie-breaking meets it")
+      }
+      var groupFilled = [Int32](repeating: 0, count: market.groupCount)
+      for p in 0..<market.positionCount {
+        for g in market.groups(ofPosition: p) { groupFilled[Int(g)] += filled[p] }
+      }
+      for g in 0..<market.groupCount where groupFilled[g] < market.groupMinimum[g] {
+        status = .infeasible
+        notes.append(
+          "group \(quoted(market.groupIDs[g])) has \(groupFilled[g]) below its minimum \(market.groupMinimum[g])")
+      }
+      let elapsed = ContinuousClock.now - started
+      notes.append("\(proposals) proposals")
+      return Solution(
+        assignment: assignment, status: status, notes: notes,
+        solveSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Placement
+
+/// A failure the CLI reports in one line per problem, with its exit code.
+struct CLIError: Error {
+  /// The text for stderr, one line per problem.
+  var message: String
+  /// 1 for an invalid or infeasible result, 2 for bad input or usage.
+  var exitCode: Int32
+
+  /// Bad input: `file: message`, exit 2.
+  static func badInput(_ file: String, _ message: String) -> CLIError {
+    CLIError(message: "\(file): \(message)", exitCode: 2)
+  }
+
+  /// Every issue of a validation error, each on its own line behind the file name,
+  /// at most `limit` of them.
+  static func invalid(_ file: String, _ error: ValidationError, limit: Int = 50) -> CLIError {
+    var lines = error.issues.prefix(limit).map { "\(file): \($0)" }
+    if error.issues.count > limit { lines.append("\(file): … and \(error.issues.count - limit) more problems") }
+    return CLIError(message: lines.joined(separator: "\n"), exitCode: 2)
+  }
+}
+
+/// Reading, compiling and writing files for the subcommands.
+enum Files {
+  /// Reads and compiles an instance file, or throws a ``CLIError`` naming the file.
+  static func market(_ path: String) throws -> (Instance, Market) {
+    let instance: Instance
+    do {
+      instance = try Instance(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as ValidationError {
+      throw CLIError.invalid(path, error)
+    } catch {
+      throw CLIError.badInput(path, "cannot read: \(describe(error))")
+    }
+    do {
+      return (instance, try Market(compiling: instance))
+    } catch {
+      throw CLIError.invalid(path, error)
+    }
+  }
+
+  /// Writes `bytes` to `path` atomically (a temporary file beside it, then a rename),
+  /// refusing to overwrite any of `inputs`.
+  static func write(_ bytes: [UInt8], to path: String, notOver inputs: [String]) throws {
+    let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+      throw CLIError.badInput(path, "refusing to write the output over an input file")
+    }
+    let temporary = target.deletingLastPathComponent()
+      .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+      try Data(bytes).write(to: temporary)
+      if rename(temporary.path, target.path) != 0 {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw CLIError.badInput(path, "cannot write: \(describe(error))")
+    }
+  }
+
+  /// Writes `bytes` to standard output.
+  static func writeStandardOutput(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+  }
+
+  private static func describe(_ error: Error) -> String {
+    if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+      return underlying.localizedDescription
+    }
+    return (error as NSError).localizedDescription
+  }
+}
+
+/// Writes a line to standard error.
+func report(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}

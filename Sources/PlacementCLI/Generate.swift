@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Placement
+
+extension PlacementCommand {
+  /// `placement generate`: writes a seeded random instance.
+  struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a seeded random instance; the same options and seed give the same file.",
+      discussion: """
+        --preset internship-season makes the shape of the bundled Hoa Lac season \
+        (3,000 students, 8 universities, 60 hosts, about 400 posts); other options then \
+        are ignored except --seed and --output.
+        """)
+
+    /// Ready-made shapes.
+    enum Preset: String, ExpressibleByArgument, CaseIterable {
+      case internshipSeason = "internship-season"
+    }
+
+    @Option(help: "A ready-made shape.")
+    var preset: Preset?
+
+    @Option(help: "The number of applicants.")
+    var applicants = 100
+
+    @Option(help: "The number of positions.")
+    var positions = 10
+
+    @Option(help: "How many positions each applicant lists.")
+    var listLength = 5
+
+    @Option(help: "The smallest position capacity.")
+    var minCapacity = 1
+
+    @Option(help: "The largest position capacity.")
+    var maxCapacity = 3
+
+    @Option(help: "The chance (0–1) that an entry is tied with the one before it.")
+    var tieDensity = 0.0
+
+    @Option(help: "How much lists agree, from 0 (independent) to 1 (one common ranking).")
+    var correlation = 0.5
+
+    @Flag(help: "Positions are indifferent (write no position preferences).")
+    var indifferentPositions = false
+
+    @Option(help: "The number of groups positions are spread over.")
+    var groups = 0
+
+    @Option(help: "A group's capacity as a share of its members' seats.")
+    var groupCapacityShare = 0.8
+
+    @Flag(help: "Groups rank applicants (positions in them follow the group's ranking).")
+    var groupPreferences = false
+
+    @Option(help: "The number of applicant types (named t0, t1, …).")
+    var types = 0
+
+    @Option(help: "The share of positions with a quota per type.")
+    var typeQuotaShare = 0.0
+
+    @Option(help: "The share of positions with a minimum.")
+    var minimumShare = 0.0
+
+    @Option(help: "The share of positions with a minimum that may close.")
+    var closableShare = 0.0
+
+    @Option(help: "The share of pairs given a score.")
+    var scoreShare = 0.0
+
+    @Option(help: "The instance name.")
+    var name = "random"
+
+    @Option(help: "The seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Where to write the instance (stdout without it).")
+    var output: String?
+
+    func validate() throws {
+      guard applicants >= 0, positions >= 1, listLength >= 0 else {
+        throw ValidationError("--applicants and --list-length must be at least 0, --positions at least 1")
+      }
+      guard minCapacity >= 1, maxCapacity >= minCapacity else {
+        throw ValidationError("capacities need 1 <= --min-capacity <= --max-capacity")
+      }
+      for (flag, value) in [
+        ("--tie-density", tieDensity), ("--correlation", correlation), ("--group-capacity-share", groupCapacityShare),
+        ("--type-quota-share", typeQuotaShare), ("--minimum-share", minimumShare),
+        ("--closable-share", closableShare), ("--score-share", scoreShare),
+      ] where !(0...1).contains(value) {
+        throw ValidationError("\(flag) must be between 0 and 1, not \(value)")
+      }
+      guard groups >= 0, types >= 0 else { throw ValidationError("--groups and --types must be at least 0") }
+    }
+
+    func run() async throws {
+      let instance: Instance
+      if preset == .internshipSeason {
+        instance = RandomMarket.internshipSeasonInstance(seed: seed)
+      } else {
+        var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)
+        shape.name = name
+        shape.capacity = minCapacity...maxCapacity
+        shape.tieDensity = tieDensity
+        shape.correlation = correlation
+        shape.positionPreferences = !indifferentPositions
+        shape.groups = groups
+        shape.groupCapacityShare = groupCapacityShare
+        shape.groupPreferences = groupPreferences
+        shape.typeNames = (0..<types).map { "t\($0)" }
+        shape.typeQuotaShare = typeQuotaShare
+        shape.minimumShare = minimumShare
+        shape.closableShare = closableShare
+        shape.scoreShare = scoreShare
+        instance = shape.instance(seed: seed)
+      }
+      let bytes = instance.jsonBytes()
+      if let output {
+        try Files.write(bytes, to: output, notOver: [])
+        report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
+      } else {
+        Files.writeStandardOutput(bytes)
+      }
+    }
+  }
+}

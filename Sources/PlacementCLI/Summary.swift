@@ -1,0 +1,31 @@
+import Foundation
+import Placement
+
+/// The short human summary of a solve, for stderr.
+struct Summary {
+  let market: Market
+  let solution: Solution
+  let evaluation: Evaluation
+
+  func lines(strategy: String) -> [String] {
+    let name = market.name.isEmpty ? "instance" : market.name
+    var lines = [
+      "\(name): \(market.applicantCount) applicants, \(market.positionCount) positions, "
+        + "\(market.groupCount) groups, \(market.pairCount) acceptable pairs",
+      "\(strategy): \(solution.status.rawValue) in \(String(format: "%.3f", solution.solveSeconds)) s",
+    ]
+    let share = market.applicantCount == 0 ? 0 : 100 * Double(evaluation.matched) / Double(market.applicantCount)
+    let profile = evaluation.rankProfile.prefix(5).enumerated().map { "#\($0 + 1): \($1)" }.joined(separator: ", ")
+    lines.append(
+      "placed \(evaluation.matched) of \(market.applicantCount) (\(String(format: "%.1f", share))%); "
+        + "blocking pairs \(evaluation.blockingPairCount); rank sum \(evaluation.rankSum)")
+    if !profile.isEmpty {
+      lines.append("by rank: \(profile)\(evaluation.rankProfile.count > 5 ? ", …" : "")")
+    }
+    for violation in evaluation.violations.prefix(10) { lines.append("violation: \(violation)") }
+    for note in solution.notes where note.hasPrefix("closed") || note.hasPrefix("position") || note.hasPrefix("group") {
+      lines.append("note: \(note)")
+    }
+    return lines
+  }
+}
