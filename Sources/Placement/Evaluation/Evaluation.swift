@@ -17,6 +17,12 @@ public struct Evaluation: Sendable {
     public var applicant: Int
     /// The position's index.
     public var position: Int
+
+    /// Creates a pair.
+    public init(applicant: Int, position: Int) {
+      self.applicant = applicant
+      self.position = position
+    }
   }
 
   /// Every way the assignment breaks the market's rules, one message each; empty when valid.

@@ -148,3 +148,20 @@ public struct Market: Sendable {
     entries(ofApplicant: a).first { entryPosition[$0] == Int32(p) }
   }
 }
+
+extension Market {
+  /// The positions applicant `a` and they find mutually acceptable, best first.
+  public func acceptablePositions(of a: Int) -> [Int] {
+    entries(ofApplicant: a).map { Int(entryPosition[$0]) }
+  }
+
+  /// The tier (0 = best) applicant `a` gives position `p`, or `nil` when the pair is not acceptable.
+  public func tier(ofApplicant a: Int, for p: Int) -> Int? {
+    entry(applicant: a, position: p).map { Int(entryApplicantTier[$0]) }
+  }
+
+  /// The upper quota of position `p`.
+  public func capacity(of p: Int) -> Int {
+    Int(positionCapacity[p])
+  }
+}
