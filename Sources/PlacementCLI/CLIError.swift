@@ -26,6 +26,12 @@ struct CLIError: Error {
 enum Files {
   /// Reads and compiles an instance file, or throws a ``CLIError`` naming the file.
   static func market(_ path: String) throws -> (Instance, Market) {
+    var clock = PhaseClock()
+    return try market(path, clock: &clock)
+  }
+
+  /// Reads and compiles an instance file, timing both phases on `clock`.
+  static func market(_ path: String, clock: inout PhaseClock) throws -> (Instance, Market) {
     let instance: Instance
     do {
       instance = try Instance(contentsOf: URL(fileURLWithPath: path))
@@ -34,8 +40,11 @@ enum Files {
     } catch {
       throw CLIError.badInput(path, "cannot read: \(describe(error))")
     }
+    clock.lap("read")
     do {
-      return (instance, try Market(compiling: instance))
+      let market = try Market(compiling: instance)
+      clock.lap("compile")
+      return (instance, market)
     } catch {
       throw CLIError.invalid(path, error)
     }

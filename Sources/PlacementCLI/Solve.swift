@@ -40,8 +40,12 @@ extension PlacementCommand {
     @Flag(help: "Print no summary on stderr.")
     var quiet = false
 
+    @Flag(help: "Print how long each phase took (read, compile, solve, evaluate, write) on stderr.")
+    var timings = false
+
     func run() async throws {
-      let (_, market) = try Files.market(instance)
+      var clock = PhaseClock()
+      let (_, market) = try Files.market(instance, clock: &clock)
       let tieBreaking: TieBreaking =
         switch tieBreak {
         case .listed: .listed
@@ -50,7 +54,9 @@ extension PlacementCommand {
         }
       let algorithm = DeferredAcceptance(proposing: proposer, tieBreaking: tieBreaking)
       let solution = algorithm.assign(market)
+      clock.lap("solve")
       let evaluation = Evaluation(market, solution.assignment)
+      clock.lap("evaluate")
       var parameters: [String: JSONValue] = [
         "proposer": .string(proposer.rawValue), "tieBreak": .string(tieBreak.rawValue),
       ]
@@ -62,6 +68,8 @@ extension PlacementCommand {
       } else {
         Files.writeStandardOutput(bytes)
       }
+      clock.lap("write")
+      if timings { report(clock.summary) }
       if !quiet {
         Summary(market: market, solution: solution, evaluation: evaluation).lines(
           strategy: "\(algorithm.name) (\(proposer.rawValue) propose, ties \(tieBreak.rawValue))"

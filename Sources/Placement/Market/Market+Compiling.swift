@@ -207,17 +207,19 @@ struct MarketCompiler {
     let positionCount = instance.positions.count
 
     // Applicants' lists as written, resolved to indices.
-    var rawStart: [Int32] = [0]
-    rawStart.reserveCapacity(applicantCount + 1)
-    var rawPosition: [Int32] = []
-    var rawTier: [Int32] = []
     let totalLength = instance.applicants.reduce(0) { $0 + $1.preferences.count }
-    rawPosition.reserveCapacity(totalLength)
-    rawTier.reserveCapacity(totalLength)
+    var start: [Int32] = [0]
+    start.reserveCapacity(applicantCount + 1)
+    var entryApplicant: [Int32] = []
+    var entryPosition: [Int32] = []
+    var entryApplicantTier: [Int32] = []
+    entryApplicant.reserveCapacity(totalLength)
+    entryPosition.reserveCapacity(totalLength)
+    entryApplicantTier.reserveCapacity(totalLength)
     var listedAt = [Int32](repeating: -1, count: positionCount)
     for (a, applicant) in instance.applicants.enumerated() {
       let list = applicant.preferences
-      let start = rawPosition.count
+      let first = entryPosition.count
       for (i, id) in list.ids.enumerated() {
         guard let p = positionIndex[id] else {
           let path = FieldPath.root.key("applicants").index(a).key("preferences")
@@ -233,82 +235,100 @@ struct MarketCompiler {
           continue
         }
         listedAt[Int(p)] = Int32(i)
-        rawPosition.append(p)
-        rawTier.append(Int32(list.tier(at: i)))
+        entryApplicant.append(Int32(a))
+        entryPosition.append(p)
+        entryApplicantTier.append(Int32(list.tier(at: i)))
       }
-      for k in start..<rawPosition.count { listedAt[Int(rawPosition[k])] = -1 }
-      rawStart.append(Int32(rawPosition.count))
+      for k in first..<entryPosition.count { listedAt[Int(entryPosition[k])] = -1 }
+      start.append(Int32(entryPosition.count))
     }
 
-    // Raw entries grouped by position (counting sort), each group in applicant order.
-    let byPositionStart = countingSortStarts(rawPosition, buckets: positionCount)
-    var byPosition = [Int32](repeating: 0, count: rawPosition.count)
+    // Entries grouped by position (a stable counting sort), each group in applicant order.
+    var byPositionStart = countingSortStarts(entryPosition, buckets: positionCount)
+    var byPosition = [Int32](repeating: 0, count: entryPosition.count)
     var fill = byPositionStart
-    for a in 0..<applicantCount {
-      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) {
-        let p = Int(rawPosition[e])
-        byPosition[Int(fill[p])] = Int32(e)
-        fill[p] += 1
-      }
-    }
-    var rawApplicant = [Int32](repeating: 0, count: rawPosition.count)
-    for a in 0..<applicantCount {
-      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) { rawApplicant[e] = Int32(a) }
+    for e in entryPosition.indices {
+      let p = Int(entryPosition[e])
+      byPosition[Int(fill[p])] = Int32(e)
+      fill[p] += 1
     }
 
-    // Each position's tier of each raw entry's applicant; −1 when the position does not list it.
-    var rawPositionTier = [Int32](repeating: 0, count: rawPosition.count)
-    var positionRanked: [[(index: Int32, tier: Int32)]] = Array(repeating: [], count: positionCount)
-    var tierOfApplicant = [Int32](repeating: -1, count: applicantCount)
+    // Each position's tier of each entry's applicant; −1 when the position does not list it.
+    var entryPositionTier = [Int32](repeating: 0, count: entryPosition.count)
+    var positionRanked: [Int: [(index: Int32, tier: Int32)]] = [:]
+    var tierOfApplicant: [Int32] = []
+    var someRemoved = false
     for (p, position) in instance.positions.enumerated() {
       guard let preferences = position.preferences else { continue }
+      if tierOfApplicant.isEmpty { tierOfApplicant = [Int32](repeating: -1, count: applicantCount) }
       let path = FieldPath.root.key("positions").index(p).key("preferences")
       let ranked = resolve(preferences, in: applicantIndex, kind: "applicant", at: path)
       for (a, tier) in ranked { tierOfApplicant[Int(a)] = tier }
       for k in Int(byPositionStart[p])..<Int(byPositionStart[p + 1]) {
         let e = Int(byPosition[k])
-        rawPositionTier[e] = tierOfApplicant[Int(rawApplicant[e])]
+        let tier = tierOfApplicant[Int(entryApplicant[e])]
+        entryPositionTier[e] = tier
+        someRemoved = someRemoved || tier < 0
       }
       for (a, _) in ranked { tierOfApplicant[Int(a)] = -1 }
       positionRanked[p] = ranked
     }
 
-    // Keep mutually acceptable pairs.
-    var newIndex = [Int32](repeating: -1, count: rawPosition.count)
-    market.applicantListStart = [0]
-    market.applicantListStart.reserveCapacity(applicantCount + 1)
-    for a in 0..<applicantCount {
-      for e in Int(rawStart[a])..<Int(rawStart[a + 1]) where rawPositionTier[e] >= 0 {
-        newIndex[e] = Int32(market.entryPosition.count)
-        market.entryApplicant.append(Int32(a))
-        market.entryPosition.append(rawPosition[e])
-        market.entryApplicantTier.append(rawTier[e])
-        market.entryPositionTier.append(rawPositionTier[e])
+    // Keep only mutually acceptable pairs, compacting in place.
+    if someRemoved {
+      var newIndex = [Int32](repeating: -1, count: entryPosition.count)
+      var kept = 0
+      let written = start
+      for a in 0..<applicantCount {
+        for e in Int(written[a])..<Int(written[a + 1]) where entryPositionTier[e] >= 0 {
+          newIndex[e] = Int32(kept)
+          entryApplicant[kept] = entryApplicant[e]
+          entryPosition[kept] = entryPosition[e]
+          entryApplicantTier[kept] = entryApplicantTier[e]
+          entryPositionTier[kept] = entryPositionTier[e]
+          kept += 1
+        }
+        start[a + 1] = Int32(kept)
       }
-      market.applicantListStart.append(Int32(market.entryPosition.count))
+      entryApplicant.removeSubrange(kept...)
+      entryPosition.removeSubrange(kept...)
+      entryApplicantTier.removeSubrange(kept...)
+      entryPositionTier.removeSubrange(kept...)
+      var keptByPosition = 0
+      for p in 0..<positionCount {
+        let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
+        byPositionStart[p] = Int32(keptByPosition)
+        for k in bucket where newIndex[Int(byPosition[k])] >= 0 {
+          byPosition[keptByPosition] = newIndex[Int(byPosition[k])]
+          keptByPosition += 1
+        }
+      }
+      byPositionStart[positionCount] = Int32(keptByPosition)
+      byPosition.removeSubrange(keptByPosition...)
     }
 
     // Position-side lists: by preference when ranked, else by applicant index.
-    var entryOfApplicant = [Int32](repeating: -1, count: applicantCount)
-    market.positionListStart = [0]
-    market.positionListStart.reserveCapacity(positionCount + 1)
-    market.positionListEntry.reserveCapacity(market.entryPosition.count)
-    for p in 0..<positionCount {
-      let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
-      if instance.positions[p].preferences == nil {
-        for k in bucket { market.positionListEntry.append(newIndex[Int(byPosition[k])]) }
-      } else {
-        for k in bucket {
-          let e = Int(byPosition[k])
-          entryOfApplicant[Int(rawApplicant[e])] = newIndex[e]
+    if !positionRanked.isEmpty {
+      var entryOfApplicant = [Int32](repeating: -1, count: applicantCount)
+      for (p, ranked) in positionRanked {
+        let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
+        for k in bucket { entryOfApplicant[Int(entryApplicant[Int(byPosition[k])])] = byPosition[k] }
+        var next = bucket.lowerBound
+        for (a, _) in ranked where entryOfApplicant[Int(a)] >= 0 {
+          byPosition[next] = entryOfApplicant[Int(a)]
+          entryOfApplicant[Int(a)] = -1
+          next += 1
         }
-        for (a, _) in positionRanked[p] where entryOfApplicant[Int(a)] >= 0 {
-          market.positionListEntry.append(entryOfApplicant[Int(a)])
-        }
-        for k in bucket { entryOfApplicant[Int(rawApplicant[Int(byPosition[k])])] = -1 }
       }
-      market.positionListStart.append(Int32(market.positionListEntry.count))
     }
+
+    market.applicantListStart = start
+    market.entryApplicant = entryApplicant
+    market.entryPosition = entryPosition
+    market.entryApplicantTier = entryApplicantTier
+    market.entryPositionTier = entryPositionTier
+    market.positionListStart = byPositionStart
+    market.positionListEntry = byPosition
   }
 
   /// Bucket starts (`buckets + 1` values) of a counting sort of `keys`.
