@@ -25,8 +25,13 @@ struct ApplicantProposing {
     self.orders = orders
     self.closed = closed
     held = [Int32](repeating: -1, count: market.applicantCount)
-    positionHeaps = RegionHeaps(capacities: market.positionCapacity, itemCount: market.pairCount)
-    slotHeaps = RegionHeaps(capacities: market.quotaCapacity, itemCount: market.pairCount)
+    // Arbitrary removals happen only through type quotas and ranking groups.
+    let removes = !market.quotaCapacity.isEmpty || market.groupHasPreferences.contains(true)
+    positionHeaps = RegionHeaps(
+      capacities: market.positionCapacity, itemCount: market.pairCount, tracksItems: removes)
+    slotHeaps = RegionHeaps(
+      capacities: market.quotaCapacity, itemCount: market.quotaCapacity.isEmpty ? 0 : market.pairCount,
+      tracksItems: true)
     groupCount = [Int32](repeating: 0, count: market.groupCount)
     free = (0..<Int32(market.applicantCount)).reversed()
   }
@@ -57,26 +62,34 @@ struct ApplicantProposing {
 
   /// Whether position `p` takes entry `e`, displacing whom it must.
   private mutating func propose(_ e: Int, to p: Int) -> Bool {
-    let keys = orders.positionKey
+    let key = orders.positionKey[e]
     let slot = Int(market.entryQuotaSlot[e])
     if slot >= 0, slotHeaps.size[slot] >= market.quotaCapacity[slot] {
-      guard slotHeaps.size[slot] > 0 else { return false }
+      guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }
       let worst = slotHeaps.top(slot)
-      guard keys[e] < keys[worst] else { return false }
-      evict(worst, freeingGroupSeats: false)
-      admit(e, at: p, slot: slot, takingGroupSeats: false)
+      positionHeaps.remove(worst, owner: p)
+      slotHeaps.replaceTop(e, key: key, owner: slot)
+      positionHeaps.insert(e, key: key, owner: p)
+      release(worst)
       return true
     }
     if positionHeaps.size[p] >= market.positionCapacity[p] {
+      guard key < positionHeaps.topKey(p) else { return false }
       let worst = positionHeaps.top(p)
-      guard keys[e] < keys[worst] else { return false }
-      evict(worst, freeingGroupSeats: false)
-      admit(e, at: p, slot: slot, takingGroupSeats: false)
+      let worstSlot = Int(market.entryQuotaSlot[worst])
+      if worstSlot >= 0 { slotHeaps.remove(worst, owner: worstSlot) }
+      positionHeaps.replaceTop(e, key: key, owner: p)
+      if slot >= 0 { slotHeaps.insert(e, key: key, owner: slot) }
+      release(worst)
       return true
     }
     let groups = market.groups(ofPosition: p)
-    if !groups.isEmpty, !makeGroupRoom(for: e, in: groups) { return false }
-    admit(e, at: p, slot: slot, takingGroupSeats: true)
+    if !groups.isEmpty {
+      guard makeGroupRoom(for: e, in: groups) else { return false }
+      for g in groups { groupCount[Int(g)] += 1 }
+    }
+    positionHeaps.insert(e, key: key, owner: p)
+    if slot >= 0 { slotHeaps.insert(e, key: key, owner: slot) }
     return true
   }
 
@@ -92,28 +105,22 @@ struct ApplicantProposing {
       else { return false }
       if !victims.contains(worst) { victims.append(worst) }
     }
-    for victim in victims { evict(victim, freeingGroupSeats: true) }
+    for victim in victims { evict(victim) }
     return true
   }
 
-  private mutating func admit(_ e: Int, at p: Int, slot: Int, takingGroupSeats: Bool) {
-    positionHeaps.insert(e, owner: p, keys: orders.positionKey)
-    if slot >= 0 { slotHeaps.insert(e, owner: slot, keys: orders.positionKey) }
-    if takingGroupSeats {
-      for g in market.groups(ofPosition: p) { groupCount[Int(g)] += 1 }
-    }
+  /// Removes holder `e` from its position, its slot and its groups, and frees its applicant.
+  private mutating func evict(_ e: Int) {
+    let p = Int(market.entryPosition[e])
+    positionHeaps.remove(e, owner: p)
+    let slot = Int(market.entryQuotaSlot[e])
+    if slot >= 0 { slotHeaps.remove(e, owner: slot) }
+    for g in market.groups(ofPosition: p) { groupCount[Int(g)] -= 1 }
+    release(e)
   }
 
-  /// Removes holder `e` and frees its applicant. Unless `freeingGroupSeats`, the caller
-  /// fills the same seat at once, so group counts stay.
-  private mutating func evict(_ e: Int, freeingGroupSeats: Bool) {
-    let p = Int(market.entryPosition[e])
-    positionHeaps.remove(e, owner: p, keys: orders.positionKey)
-    let slot = Int(market.entryQuotaSlot[e])
-    if slot >= 0 { slotHeaps.remove(e, owner: slot, keys: orders.positionKey) }
-    if freeingGroupSeats {
-      for g in market.groups(ofPosition: p) { groupCount[Int(g)] -= 1 }
-    }
+  /// Frees the applicant of entry `e`, which no longer holds a place.
+  private mutating func release(_ e: Int) {
     let a = market.entryApplicant[e]
     held[Int(a)] = -1
     free.append(a)

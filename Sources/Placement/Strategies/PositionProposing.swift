@@ -95,7 +95,7 @@ struct PositionProposing {
   private mutating func offer(_ e: Int, from p: Int) {
     let a = Int(market.entryApplicant[e])
     let current = Int(held[a])
-    if current >= 0, orders.applicantKey[current] < orders.applicantKey[e] { return }
+    if current >= 0, orders.applicantRank(current) < orders.applicantRank(e) { return }
     take(e, at: p, delta: 1)
     held[a] = Int32(e)
     if current >= 0 {

@@ -1,24 +1,28 @@
-/// Max-heaps of items by key, one per owner, in flat arrays: the worst assignee of
-/// each position (or type-quota slot) in O(1), insert and remove in O(log capacity).
+/// Max-heaps of items by key, one per owner, in flat arrays: the worst holder of each
+/// position (or type-quota slot) in O(1), insert, replace-top and remove in O(log capacity).
 ///
-/// Each item (an applicant–position entry) is in at most one heap at a time.
+/// Keys are stored beside the items, so a sift touches one contiguous region. Removing
+/// an arbitrary item needs to know where it sits; that bookkeeping (one `Int32` per
+/// possible item) is kept only when `tracksItems` is set.
 struct RegionHeaps {
   /// Where each owner's region starts; an owner's heap holds at most its capacity.
   private let regionStart: [Int]
   /// The number of items in each owner's heap.
   private(set) var size: [Int32]
   private var items: [Int32]
-  /// Where each item sits in `items`, or −1.
+  private var keys: [Int64]
+  /// Where each item sits in `items`, or −1; empty unless items are tracked.
   private var slotOfItem: [Int32]
 
   /// Creates empty heaps with the given capacities for items `0 ..< itemCount`.
-  init(capacities: [Int32], itemCount: Int) {
+  init(capacities: [Int32], itemCount: Int, tracksItems: Bool) {
     var starts = [Int](repeating: 0, count: capacities.count + 1)
     for (owner, capacity) in capacities.enumerated() { starts[owner + 1] = starts[owner] + Int(capacity) }
     regionStart = starts
     size = [Int32](repeating: 0, count: capacities.count)
     items = [Int32](repeating: -1, count: starts[capacities.count])
-    slotOfItem = [Int32](repeating: -1, count: itemCount)
+    keys = [Int64](repeating: 0, count: starts[capacities.count])
+    slotOfItem = tracksItems ? [Int32](repeating: -1, count: itemCount) : []
   }
 
   /// The item with the largest key in `owner`'s heap; the heap must not be empty.
@@ -26,16 +30,27 @@ struct RegionHeaps {
     Int(items[regionStart[owner]])
   }
 
-  /// Adds `item` to `owner`'s heap, which must have room.
-  mutating func insert(_ item: Int, owner: Int, keys: [Int64]) {
-    let base = regionStart[owner]
-    let index = Int(size[owner])
-    size[owner] += 1
-    siftUp(item, from: index, base: base, keys: keys)
+  /// The largest key in `owner`'s heap; the heap must not be empty.
+  func topKey(_ owner: Int) -> Int64 {
+    keys[regionStart[owner]]
   }
 
-  /// Removes `item`, which must be in `owner`'s heap.
-  mutating func remove(_ item: Int, owner: Int, keys: [Int64]) {
+  /// Adds `item` with `key` to `owner`'s heap, which must have room.
+  mutating func insert(_ item: Int, key: Int64, owner: Int) {
+    let index = Int(size[owner])
+    size[owner] += 1
+    siftUp(item, key, from: index, base: regionStart[owner])
+  }
+
+  /// Replaces the top of `owner`'s heap by `item` with `key`.
+  mutating func replaceTop(_ item: Int, key: Int64, owner: Int) {
+    let base = regionStart[owner]
+    if !slotOfItem.isEmpty { slotOfItem[Int(items[base])] = -1 }
+    siftDown(item, key, from: 0, count: Int(size[owner]), base: base)
+  }
+
+  /// Removes `item`, which must be in `owner`'s heap; needs `tracksItems`.
+  mutating func remove(_ item: Int, owner: Int) {
     let base = regionStart[owner]
     let index = Int(slotOfItem[item]) - base
     slotOfItem[item] = -1
@@ -43,10 +58,11 @@ struct RegionHeaps {
     let lastIndex = Int(size[owner])
     guard index != lastIndex else { return }
     let last = Int(items[base + lastIndex])
-    if index > 0, keys[last] > keys[Int(items[base + (index - 1) / 2])] {
-      siftUp(last, from: index, base: base, keys: keys)
+    let lastKey = keys[base + lastIndex]
+    if index > 0, lastKey > keys[base + (index - 1) / 2] {
+      siftUp(last, lastKey, from: index, base: base)
     } else {
-      siftDown(last, from: index, count: lastIndex, base: base, keys: keys)
+      siftDown(last, lastKey, from: index, count: lastIndex, base: base)
     }
   }
 
@@ -55,37 +71,40 @@ struct RegionHeaps {
     items[regionStart[owner]..<regionStart[owner] + Int(size[owner])]
   }
 
-  private mutating func siftUp(_ item: Int, from start: Int, base: Int, keys: [Int64]) {
+  private mutating func siftUp(_ item: Int, _ key: Int64, from start: Int, base: Int) {
     var index = start
-    let key = keys[item]
     while index > 0 {
       let parentIndex = (index - 1) / 2
-      let parent = Int(items[base + parentIndex])
-      guard keys[parent] < key else { break }
-      items[base + index] = Int32(parent)
-      slotOfItem[parent] = Int32(base + index)
+      let parentKey = keys[base + parentIndex]
+      guard parentKey < key else { break }
+      move(from: base + parentIndex, to: base + index)
       index = parentIndex
     }
-    items[base + index] = Int32(item)
-    slotOfItem[item] = Int32(base + index)
+    place(item, key, at: base + index)
   }
 
-  private mutating func siftDown(_ item: Int, from start: Int, count: Int, base: Int, keys: [Int64]) {
+  private mutating func siftDown(_ item: Int, _ key: Int64, from start: Int, count: Int, base: Int) {
     var index = start
-    let key = keys[item]
     while true {
       var child = 2 * index + 1
       guard child < count else { break }
-      if child + 1 < count, keys[Int(items[base + child + 1])] > keys[Int(items[base + child])] {
-        child += 1
-      }
-      let childItem = Int(items[base + child])
-      guard keys[childItem] > key else { break }
-      items[base + index] = Int32(childItem)
-      slotOfItem[childItem] = Int32(base + index)
+      if child + 1 < count, keys[base + child + 1] > keys[base + child] { child += 1 }
+      guard keys[base + child] > key else { break }
+      move(from: base + child, to: base + index)
       index = child
     }
-    items[base + index] = Int32(item)
-    slotOfItem[item] = Int32(base + index)
+    place(item, key, at: base + index)
+  }
+
+  private mutating func move(from source: Int, to target: Int) {
+    items[target] = items[source]
+    keys[target] = keys[source]
+    if !slotOfItem.isEmpty { slotOfItem[Int(items[target])] = Int32(target) }
+  }
+
+  private mutating func place(_ item: Int, _ key: Int64, at target: Int) {
+    items[target] = Int32(item)
+    keys[target] = key
+    if !slotOfItem.isEmpty { slotOfItem[item] = Int32(target) }
   }
 }

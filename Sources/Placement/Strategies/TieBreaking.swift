@@ -25,8 +25,9 @@ struct StrictOrders {
   /// Each applicant's entries in proposal order (best first), as a CSR over the
   /// market's applicant lists; `nil` when that order is the entries' own order.
   var applicantOrder: [Int32]?
-  /// For each entry, the applicant's strict rank key (smaller is better).
-  var applicantKey: [Int32]
+  /// For each entry, the applicant's strict rank key (smaller is better); empty when
+  /// that key is the entry's own index (no applicant tie was shuffled).
+  private var applicantKey: [Int32] = []
   /// For each entry, the position's strict rank key for the entry's applicant (smaller is better).
   var positionKey: [Int64]
   /// The random order of applicants under single tie-breaking; empty otherwise.
@@ -49,12 +50,12 @@ struct StrictOrders {
 
     // Applicant side: shuffle inside each tie when the rule is random.
     var order: [Int32]? = nil
-    applicantKey = (0..<Int32(entryCount)).map { $0 }
     if rule.seed != nil, market.entryApplicantTier.indices.contains(where: { e in
       e + 1 < entryCount && market.entryApplicant[e] == market.entryApplicant[e + 1]
         && market.entryApplicantTier[e] == market.entryApplicantTier[e + 1]
     }) {
-      var shuffled = applicantKey
+      var shuffled = (0..<Int32(entryCount)).map { $0 }
+      applicantKey = shuffled
       var start = 0
       while start < entryCount {
         var end = start + 1
@@ -78,25 +79,49 @@ struct StrictOrders {
       permutation = (0..<UInt32(market.applicantCount)).map { $0 }
       permutation.seededShuffle(using: &generator)
     }
-    for p in 0..<market.positionCount {
-      let rankingGroup = market.positionHasPreferences[p]
-        ? nil : market.groups(ofPosition: p).first { market.groupHasPreferences[Int($0)] }.map(Int.init)
-      for (index, k) in market.entries(ofPosition: p).enumerated() {
-        let e = Int(market.positionListEntry[k])
-        if let g = rankingGroup {
-          positionKey[e] = groupKey(g, applicant: Int(market.entryApplicant[e]))
-          continue
+    // One sequential pass in entry order: the tier, then the rule's tie-breaker. Under
+    // `listed` an indifferent position's list is in applicant order, so the applicant
+    // index breaks its ties as listed; positions whose own preferences have ties are
+    // corrected below with their list index.
+    let rankingGroup = (0..<market.positionCount).map { p -> Int32 in
+      market.positionHasPreferences[p]
+        ? -1 : market.groups(ofPosition: p).first { market.groupHasPreferences[Int($0)] } ?? -1
+    }
+    for e in 0..<entryCount {
+      let a = Int(market.entryApplicant[e])
+      let g = rankingGroup[Int(market.entryPosition[e])]
+      if g >= 0 {
+        positionKey[e] = groupKey(Int(g), applicant: a)
+        continue
+      }
+      let breaker: UInt32
+      switch rule {
+      case .listed: breaker = UInt32(a)
+      case .single: breaker = permutation[a]
+      case .multiple: breaker = UInt32(truncatingIfNeeded: generator.next())
+      }
+      positionKey[e] = Int64(market.entryPositionTier[e]) << 32 | Int64(breaker)
+    }
+    if case .listed = rule {
+      for p in 0..<market.positionCount where market.positionHasPreferences[p] {
+        let list = market.entries(ofPosition: p)
+        let tied = list.dropFirst().contains { k in
+          market.entryPositionTier[Int(market.positionListEntry[k])]
+            == market.entryPositionTier[Int(market.positionListEntry[k - 1])]
         }
-        let breaker: UInt32
-        switch rule {
-        case .listed: breaker = UInt32(index)
-        case .single: breaker = permutation[Int(market.entryApplicant[e])]
-        case .multiple: breaker = UInt32(truncatingIfNeeded: generator.next())
+        guard tied else { continue }
+        for (index, k) in list.enumerated() {
+          let e = Int(market.positionListEntry[k])
+          positionKey[e] = Int64(market.entryPositionTier[e]) << 32 | Int64(index)
         }
-        positionKey[e] = Int64(market.entryPositionTier[e]) << 32 | Int64(breaker)
       }
     }
     self.positionKey = positionKey
+  }
+
+  /// The applicant's strict rank key of entry `e` (smaller is better).
+  func applicantRank(_ e: Int) -> Int32 {
+    applicantKey.isEmpty ? Int32(e) : applicantKey[e]
   }
 
   /// Group `g`'s strict rank key for applicant `a` (smaller is better): its tier, then
