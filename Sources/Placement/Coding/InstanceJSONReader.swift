@@ -39,6 +39,8 @@ struct InstanceJSONReader {
   /// The member and element being read, for placing syntax errors cheaply.
   private var contextKey: String?
   private var contextIndex: Int?
+  /// Reused while reading each preference list, so a list allocates once.
+  private var scratchIDs: [String] = []
 
   init(scanner: JSONScanner) {
     self.scanner = scanner
@@ -137,16 +139,14 @@ struct InstanceJSONReader {
     var preferences: PreferenceList?
     var type: String?
     var attributes: [String: JSONValue] = [:]
-    let complete = try readObject(at: path(), required: ["id", "preferences"]) {
-      reader, key throws(JSONSyntaxError) in
-      switch key {
-      case "id": id = try reader.readString(at: path().key(key))
-      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
-      case "type": type = try reader.readString(at: path().key(key))
-      case "attributes": attributes = try reader.readAttributes(at: path().key(key))
-      default: return false
+    let complete = try readObject(at: path(), .applicant) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.applicant.names[field]) }
+      switch field {
+      case 0: id = try reader.readString(at: fieldPath())
+      case 1: preferences = try reader.readPreferences(at: fieldPath())
+      case 2: type = try reader.readString(at: fieldPath())
+      default: attributes = try reader.readAttributes(at: fieldPath())
       }
-      return true
     }
     guard complete, let id, let preferences else { return nil }
     return Applicant(id: id, preferences: preferences, type: type, attributes: attributes)
@@ -160,18 +160,16 @@ struct InstanceJSONReader {
     var closable = false
     var groups: [String] = []
     var preferences: PreferenceList?
-    let complete = try readObject(at: path(), required: ["id", "capacity"]) {
-      reader, key throws(JSONSyntaxError) in
-      switch key {
-      case "id": id = try reader.readString(at: path().key(key))
-      case "capacity": capacity = try reader.readInteger(at: path().key(key))
-      case "minimum": minimum = try reader.readInteger(at: path().key(key)) ?? 0
-      case "closable": closable = try reader.readBool(at: path().key(key)) ?? false
-      case "group": groups = try reader.readGroupMembership(at: path().key(key))
-      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
-      default: return false
+    let complete = try readObject(at: path(), .position) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.position.names[field]) }
+      switch field {
+      case 0: id = try reader.readString(at: fieldPath())
+      case 1: capacity = try reader.readInteger(at: fieldPath())
+      case 2: minimum = try reader.readInteger(at: fieldPath()) ?? 0
+      case 3: closable = try reader.readBool(at: fieldPath()) ?? false
+      case 4: groups = try reader.readGroupMembership(at: fieldPath())
+      default: preferences = try reader.readPreferences(at: fieldPath())
       }
-      return true
     }
     guard complete, let id, let capacity else { return nil }
     return Position(
@@ -185,16 +183,14 @@ struct InstanceJSONReader {
     var capacity: Int?
     var minimum = 0
     var preferences: PreferenceList?
-    let complete = try readObject(at: path(), required: ["id", "capacity"]) {
-      reader, key throws(JSONSyntaxError) in
-      switch key {
-      case "id": id = try reader.readString(at: path().key(key))
-      case "capacity": capacity = try reader.readInteger(at: path().key(key))
-      case "minimum": minimum = try reader.readInteger(at: path().key(key)) ?? 0
-      case "preferences": preferences = try reader.readPreferences(at: path().key(key))
-      default: return false
+    let complete = try readObject(at: path(), .group) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.group.names[field]) }
+      switch field {
+      case 0: id = try reader.readString(at: fieldPath())
+      case 1: capacity = try reader.readInteger(at: fieldPath())
+      case 2: minimum = try reader.readInteger(at: fieldPath()) ?? 0
+      default: preferences = try reader.readPreferences(at: fieldPath())
       }
-      return true
     }
     guard complete, let id, let capacity else { return nil }
     return Group(id: id, capacity: capacity, minimum: minimum, preferences: preferences)
@@ -205,15 +201,13 @@ struct InstanceJSONReader {
     var position: String?
     var type: String?
     var capacity: Int?
-    let complete = try readObject(at: path(), required: ["position", "type", "capacity"]) {
-      reader, key throws(JSONSyntaxError) in
-      switch key {
-      case "position": position = try reader.readString(at: path().key(key))
-      case "type": type = try reader.readString(at: path().key(key))
-      case "capacity": capacity = try reader.readInteger(at: path().key(key))
-      default: return false
+    let complete = try readObject(at: path(), .typeQuota) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.typeQuota.names[field]) }
+      switch field {
+      case 0: position = try reader.readString(at: fieldPath())
+      case 1: type = try reader.readString(at: fieldPath())
+      default: capacity = try reader.readInteger(at: fieldPath())
       }
-      return true
     }
     guard complete, let position, let type, let capacity else { return nil }
     return TypeQuota(position: position, type: type, capacity: capacity)
@@ -224,15 +218,13 @@ struct InstanceJSONReader {
     var applicant: String?
     var position: String?
     var value: Double?
-    let complete = try readObject(at: path(), required: ["applicant", "position", "value"]) {
-      reader, key throws(JSONSyntaxError) in
-      switch key {
-      case "applicant": applicant = try reader.readString(at: path().key(key))
-      case "position": position = try reader.readString(at: path().key(key))
-      case "value": value = try reader.readDouble(at: path().key(key))
-      default: return false
+    let complete = try readObject(at: path(), .score) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.score.names[field]) }
+      switch field {
+      case 0: applicant = try reader.readString(at: fieldPath())
+      case 1: position = try reader.readString(at: fieldPath())
+      default: value = try reader.readDouble(at: fieldPath())
       }
-      return true
     }
     guard complete, let applicant, let position, let value else { return nil }
     return Score(applicant: applicant, position: position, value: value)
@@ -246,6 +238,9 @@ struct InstanceJSONReader {
   {
     guard try expect(.array, "an array", at: path()) else { return nil }
     var ids: [String] = []
+    swap(&ids, &scratchIDs)
+    ids.removeAll(keepingCapacity: true)
+    defer { swap(&ids, &scratchIDs) }
     var tierOfEntry: [Int32] = []
     var tier: Int32 = 0
     var isValid = true
@@ -283,7 +278,8 @@ struct InstanceJSONReader {
       }
       tier += 1
     }
-    return isValid ? PreferenceList(ids: ids, tierOfEntry: tierOfEntry) : nil
+    // Copy out of the scratch buffer at the exact size: one allocation per list.
+    return isValid ? PreferenceList(ids: Array(ids[...]), tierOfEntry: tierOfEntry) : nil
   }
 
   /// Reads a group id or an array of group ids.
@@ -332,35 +328,37 @@ struct InstanceJSONReader {
     return result
   }
 
-  /// Reads an object, handing each key to `member`, which reads the value and returns
-  /// `true`, or returns `false` for an unknown key. Returns whether every required
-  /// field was present, recording an issue for each missing or duplicate field.
+  /// Reads an object of `shape`, handing the index of each known field to `member`,
+  /// which reads its value. Returns whether every required field was present,
+  /// recording an issue for each unknown, duplicate or missing field.
   private mutating func readObject(
-    at path: @autoclosure () -> FieldPath, required: [String],
-    _ member: (inout InstanceJSONReader, String) throws(JSONSyntaxError) -> Bool
+    at path: @autoclosure () -> FieldPath, _ shape: ObjectShape,
+    _ member: (inout InstanceJSONReader, Int) throws(JSONSyntaxError) -> Void
   ) throws(JSONSyntaxError) -> Bool {
     guard try expect(.object, "an object", at: path()) else { return false }
-    var seen: [String] = []
+    var seen: UInt32 = 0
     try scanner.beginObject()
     var isFirst = true
     while let key = try scanner.nextKey(&isFirst) {
-      if seen.contains(key) {
+      guard let field = shape.names.firstIndex(of: key) else {
+        issues.append(ValidationIssue(path().key(key), "unknown field"))
+        try scanner.skipValue()
+        continue
+      }
+      if seen & 1 << field != 0 {
         issues.append(ValidationIssue(path().key(key), "duplicate field"))
         try scanner.skipValue()
         continue
       }
-      seen.append(key)
-      if try !member(&self, key) {
-        issues.append(ValidationIssue(path().key(key), "unknown field"))
-        try scanner.skipValue()
-      }
+      seen |= 1 << field
+      try member(&self, field)
     }
-    var complete = true
-    for field in required where !seen.contains(field) {
-      issues.append(ValidationIssue(path(), "missing field \(quoted(field))"))
-      complete = false
+    let missing = shape.required & ~seen
+    guard missing != 0 else { return true }
+    for field in shape.names.indices where missing & 1 << field != 0 {
+      issues.append(ValidationIssue(path(), "missing field \(quoted(shape.names[field]))"))
     }
-    return complete
+    return false
   }
 
   /// Whether the next value has `kind`; if not, records an issue and skips it.
@@ -411,4 +409,24 @@ struct InstanceJSONReader {
       return value
     }
   }
+}
+
+/// The fields an object of the format may have, and which of them are required.
+struct ObjectShape {
+  /// Field names; a field's index is its position here.
+  let names: [String]
+  /// Bit `i` is set when field `i` is required.
+  let required: UInt32
+
+  init(_ names: [String], required: [String]) {
+    self.names = names
+    self.required = required.reduce(0) { mask, name in mask | 1 << UInt32(names.firstIndex(of: name) ?? 31) }
+  }
+
+  static let applicant = ObjectShape(["id", "preferences", "type", "attributes"], required: ["id", "preferences"])
+  static let position = ObjectShape(
+    ["id", "capacity", "minimum", "closable", "group", "preferences"], required: ["id", "capacity"])
+  static let group = ObjectShape(["id", "capacity", "minimum", "preferences"], required: ["id", "capacity"])
+  static let typeQuota = ObjectShape(["position", "type", "capacity"], required: ["position", "type", "capacity"])
+  static let score = ObjectShape(["applicant", "position", "value"], required: ["applicant", "position", "value"])
 }

@@ -28,9 +28,9 @@ struct MarketCompiler {
   let instance: Instance
   var issues: [ValidationIssue] = []
   private var market = Market()
-  private var positionIndex: [String: Int32] = [:]
-  private var applicantIndex: [String: Int32] = [:]
-  private var groupIndex: [String: Int32] = [:]
+  private var positionIndex = IdentifierTable(ids: [])
+  private var applicantIndex = IdentifierTable(ids: [])
+  private var groupIndex = IdentifierTable(ids: [])
   private var typeIndex: [String: Int32] = [:]
 
   init(_ instance: Instance) {
@@ -42,9 +42,9 @@ struct MarketCompiler {
     applicantIndex = indexIDs(instance.applicants.map(\.id), field: "applicants")
     positionIndex = indexIDs(instance.positions.map(\.id), field: "positions")
     groupIndex = indexIDs(instance.groups.map(\.id), field: "groups")
-    market.applicantIDs = instance.applicants.map(\.id)
-    market.positionIDs = instance.positions.map(\.id)
-    market.groupIDs = instance.groups.map(\.id)
+    market.applicantIDs = applicantIndex.ids
+    market.positionIDs = positionIndex.ids
+    market.groupIDs = groupIndex.ids
     compileTypes()
     compilePositionQuotas()
     compileGroups()
@@ -57,19 +57,17 @@ struct MarketCompiler {
 
   // MARK: - Ids
 
-  private mutating func indexIDs(_ ids: [String], field: String) -> [String: Int32] {
-    var index: [String: Int32] = [:]
-    index.reserveCapacity(ids.count)
+  private mutating func indexIDs(_ ids: [String], field: String) -> IdentifierTable {
+    var table = IdentifierTable(ids: ids)
     for (i, id) in ids.enumerated() {
       let path = FieldPath.root.key(field).index(i).key("id")
       if id.isEmpty {
         issues.append(ValidationIssue(path, "empty id"))
-      } else if let first = index.updateValue(Int32(i), forKey: id) {
-        index[id] = first
+      } else if let first = table.insert(i) {
         issues.append(ValidationIssue(path, "duplicate id \(quoted(id)) (first at \(field)[\(first)])"))
       }
     }
-    return index
+    return table
   }
 
   private mutating func compileTypes() {
@@ -111,7 +109,7 @@ struct MarketCompiler {
       var seen: [Int32] = []
       for (k, group) in position.groups.enumerated() {
         let groupPath = position.groups.count == 1 ? path.key("group") : path.key("group").index(k)
-        guard let g = groupIndex[group] else {
+        guard let g = groupIndex.index(of: group) else {
           issues.append(ValidationIssue(groupPath, "unknown group \(quoted(group))"))
           continue
         }
@@ -167,13 +165,13 @@ struct MarketCompiler {
 
   /// Resolves the ids of a preference list, reporting unknown and repeated ones.
   private mutating func resolve(
-    _ list: PreferenceList, in index: [String: Int32], kind: String, at path: FieldPath
+    _ list: PreferenceList, in index: IdentifierTable, kind: String, at path: FieldPath
   ) -> [(index: Int32, tier: Int32)] {
     var resolved: [(index: Int32, tier: Int32)] = []
     resolved.reserveCapacity(list.count)
     var firstEntry: [Int32: Int] = [:]
     for (i, id) in list.ids.enumerated() {
-      guard let target = index[id] else {
+      guard let target = index.index(of: id) else {
         issues.append(ValidationIssue(entryPath(list, i, path), "unknown \(kind) \(quoted(id))"))
         continue
       }
@@ -221,7 +219,7 @@ struct MarketCompiler {
       let list = applicant.preferences
       let first = entryPosition.count
       for (i, id) in list.ids.enumerated() {
-        guard let p = positionIndex[id] else {
+        guard let p = positionIndex.index(of: id) else {
           let path = FieldPath.root.key("applicants").index(a).key("preferences")
           issues.append(ValidationIssue(entryPath(list, i, path), "unknown position \(quoted(id))"))
           continue
@@ -346,7 +344,7 @@ struct MarketCompiler {
     var seen = Set<Int64>()
     for (q, quota) in instance.typeQuotas.enumerated() {
       let path = FieldPath.root.key("typeQuotas").index(q)
-      guard let p = positionIndex[quota.position] else {
+      guard let p = positionIndex.index(of: quota.position) else {
         issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(quota.position))"))
         continue
       }
@@ -385,8 +383,8 @@ struct MarketCompiler {
     valueOf.reserveCapacity(instance.scores.count)
     for (s, score) in instance.scores.enumerated() {
       let path = FieldPath.root.key("scores").index(s)
-      let a = applicantIndex[score.applicant]
-      let p = positionIndex[score.position]
+      let a = applicantIndex.index(of: score.applicant)
+      let p = positionIndex.index(of: score.position)
       if a == nil {
         issues.append(ValidationIssue(path.key("applicant"), "unknown applicant \(quoted(score.applicant))"))
       }

@@ -62,7 +62,7 @@ struct ApplicantProposing {
 
   /// Whether position `p` takes entry `e`, displacing whom it must.
   private mutating func propose(_ e: Int, to p: Int) -> Bool {
-    let key = orders.positionKey[e]
+    let key = orders.positionKey(e)
     let slot = Int(market.entryQuotaSlot[e])
     if slot >= 0, slotHeaps.size[slot] >= market.quotaCapacity[slot] {
       guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }

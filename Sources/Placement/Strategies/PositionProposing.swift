@@ -41,10 +41,8 @@ struct PositionProposing {
   mutating func run() -> [Int32] {
     // Each position's list sorted by its strict key (its own order already, unless ties were broken).
     var list = market.positionListEntry
-    let keys = orders.positionKey
     for p in 0..<market.positionCount {
-      let range = market.entries(ofPosition: p)
-      list[range].sort { keys[Int($0)] < keys[Int($1)] }
+      list[market.entries(ofPosition: p)].sort { orders.positionKey(Int($0)) < orders.positionKey(Int($1)) }
     }
     var next = market.positionListStart
     for p in (0..<market.positionCount).reversed() where !closed[p] { queue.append(Int32(p)) }
@@ -68,7 +66,7 @@ struct PositionProposing {
     for slot in market.quotaSlots(ofPosition: p) where slotCount[slot] < market.quotaCapacity[slot] {
       guard deferredHead[slot] < deferred[slot].count else { continue }
       let e = Int(deferred[slot][deferredHead[slot]])
-      if best == nil || orders.positionKey[e] < orders.positionKey[best!.entry] { best = (slot, e) }
+      if best.map({ orders.positionKey(e) < orders.positionKey($0.entry) }) ?? true { best = (slot, e) }
     }
     if let best {
       deferredHead[best.slot] += 1

@@ -21,15 +21,21 @@ public enum TieBreaking: Sendable, Hashable {
 }
 
 /// Strict preferences derived from a market's tiers by a ``TieBreaking`` rule.
+///
+/// Keys are computed on the fly from the entry's tier and applicant (a few integer
+/// operations); only positions whose order needs more (a ranking group they follow,
+/// or ties in their own list under `listed`) get a table of precomputed keys.
 struct StrictOrders {
   /// Each applicant's entries in proposal order (best first), as a CSR over the
   /// market's applicant lists; `nil` when that order is the entries' own order.
-  var applicantOrder: [Int32]?
+  private(set) var applicantOrder: [Int32]?
   /// For each entry, the applicant's strict rank key (smaller is better); empty when
   /// that key is the entry's own index (no applicant tie was shuffled).
   private var applicantKey: [Int32] = []
-  /// For each entry, the position's strict rank key for the entry's applicant (smaller is better).
-  var positionKey: [Int64]
+  /// Precomputed position keys by entry, or empty when every key is computed on the fly.
+  private var positionKeyTable: [Int64] = []
+  /// Whether each position's keys come from `positionKeyTable`; empty when none do.
+  private var positionUsesTable: [Bool] = []
   /// The random order of applicants under single tie-breaking; empty otherwise.
   private var permutation: [UInt32] = []
   private let rule: TieBreaking
@@ -40,83 +46,99 @@ struct StrictOrders {
   /// A position without preferences that belongs to a group with preferences ranks
   /// applicants by the group's tiers first, as in student–project allocation.
   ///
-  /// - Complexity: O(L) for L total list length, plus O(L log g) when positions sit in
-  ///   groups that rank applicants.
+  /// - Complexity: O(n) for n applicants; O(L) more when applicants' lists have ties
+  ///   under a random rule, and O(L log g) more when positions follow ranking groups.
   init(_ market: Market, _ rule: TieBreaking) {
     self.market = market
     self.rule = rule
-    let entryCount = market.pairCount
     var generator = SplitMix64(seed: rule.seed ?? 0)
-
-    // Applicant side: shuffle inside each tie when the rule is random.
-    var order: [Int32]? = nil
-    if rule.seed != nil, market.entryApplicantTier.indices.contains(where: { e in
-      e + 1 < entryCount && market.entryApplicant[e] == market.entryApplicant[e + 1]
-        && market.entryApplicantTier[e] == market.entryApplicantTier[e + 1]
-    }) {
-      var shuffled = (0..<Int32(entryCount)).map { $0 }
-      applicantKey = shuffled
-      var start = 0
-      while start < entryCount {
-        var end = start + 1
-        while end < entryCount, market.entryApplicant[end] == market.entryApplicant[start],
-          market.entryApplicantTier[end] == market.entryApplicantTier[start]
-        {
-          end += 1
-        }
-        if end - start > 1 { shuffled[start..<end].seededShuffle(using: &generator) }
-        start = end
-      }
-      for (rank, e) in shuffled.enumerated() { applicantKey[Int(e)] = Int32(rank) }
-      order = shuffled
-    }
-    applicantOrder = order
-    positionKey = []
-
-    // Position side: tier (or the group's tier for an indifferent position), then the rule.
-    var positionKey = [Int64](repeating: 0, count: entryCount)
     if case .single = rule {
       permutation = (0..<UInt32(market.applicantCount)).map { $0 }
       permutation.seededShuffle(using: &generator)
     }
-    // One sequential pass in entry order: the tier, then the rule's tie-breaker. Under
-    // `listed` an indifferent position's list is in applicant order, so the applicant
-    // index breaks its ties as listed; positions whose own preferences have ties are
-    // corrected below with their list index.
-    let rankingGroup = (0..<market.positionCount).map { p -> Int32 in
-      market.positionHasPreferences[p]
-        ? -1 : market.groups(ofPosition: p).first { market.groupHasPreferences[Int($0)] } ?? -1
+    if rule.seed != nil { shuffleApplicantTies(&generator) }
+    buildPositionKeyTable()
+  }
+
+  /// Shuffles each applicant's tied entries, when there are any.
+  private mutating func shuffleApplicantTies(_ generator: inout SplitMix64) {
+    let entryCount = market.pairCount
+    let hasTies = (0..<max(entryCount - 1, 0)).contains { (e: Int) -> Bool in
+      let sameApplicant = market.entryApplicant[e] == market.entryApplicant[e + 1]
+      return sameApplicant && market.entryApplicantTier[e] == market.entryApplicantTier[e + 1]
     }
-    for e in 0..<entryCount {
-      let a = Int(market.entryApplicant[e])
-      let g = rankingGroup[Int(market.entryPosition[e])]
-      if g >= 0 {
-        positionKey[e] = groupKey(Int(g), applicant: a)
-        continue
+    guard hasTies else { return }
+    var shuffled = (0..<Int32(entryCount)).map { $0 }
+    var start = 0
+    while start < entryCount {
+      var end = start + 1
+      while end < entryCount, market.entryApplicant[end] == market.entryApplicant[start],
+        market.entryApplicantTier[end] == market.entryApplicantTier[start]
+      {
+        end += 1
       }
-      let breaker: UInt32
-      switch rule {
-      case .listed: breaker = UInt32(a)
-      case .single: breaker = permutation[a]
-      case .multiple: breaker = UInt32(truncatingIfNeeded: generator.next())
-      }
-      positionKey[e] = Int64(market.entryPositionTier[e]) << 32 | Int64(breaker)
+      if end - start > 1 { shuffled[start..<end].seededShuffle(using: &generator) }
+      start = end
     }
-    if case .listed = rule {
-      for p in 0..<market.positionCount where market.positionHasPreferences[p] {
+    applicantKey = [Int32](repeating: 0, count: entryCount)
+    for (rank, e) in shuffled.enumerated() { applicantKey[Int(e)] = Int32(rank) }
+    applicantOrder = shuffled
+  }
+
+  /// Precomputes keys for positions that follow a ranking group, and under `listed`
+  /// for positions whose own lists have ties (broken by list index).
+  private mutating func buildPositionKeyTable() {
+    var table: [Int64] = []
+    for p in 0..<market.positionCount {
+      var keys: [(entry: Int, key: Int64)] = []
+      if !market.positionHasPreferences[p],
+        let g = market.groups(ofPosition: p).first(where: { market.groupHasPreferences[Int($0)] })
+      {
+        keys = market.entries(ofPosition: p).map { k in
+          let e = Int(market.positionListEntry[k])
+          return (e, groupKey(Int(g), applicant: Int(market.entryApplicant[e])))
+        }
+      } else if case .listed = rule, market.positionHasPreferences[p] {
         let list = market.entries(ofPosition: p)
         let tied = list.dropFirst().contains { k in
           market.entryPositionTier[Int(market.positionListEntry[k])]
             == market.entryPositionTier[Int(market.positionListEntry[k - 1])]
         }
         guard tied else { continue }
-        for (index, k) in list.enumerated() {
+        keys = list.enumerated().map { index, k in
           let e = Int(market.positionListEntry[k])
-          positionKey[e] = Int64(market.entryPositionTier[e]) << 32 | Int64(index)
+          return (e, Int64(market.entryPositionTier[e]) << 32 | Int64(index))
         }
       }
+      guard !keys.isEmpty else { continue }
+      if table.isEmpty {
+        table = [Int64](repeating: 0, count: market.pairCount)
+        positionUsesTable = [Bool](repeating: false, count: market.positionCount)
+      }
+      positionUsesTable[p] = true
+      for (e, key) in keys { table[e] = key }
     }
-    self.positionKey = positionKey
+    positionKeyTable = table
+  }
+
+  /// The position's strict rank key of entry `e`'s applicant (smaller is better): the
+  /// position's tier, then the rule's tie-breaker. Under `listed` an indifferent
+  /// position's list is in applicant order, so the applicant index breaks ties as listed.
+  @inline(__always)
+  func positionKey(_ e: Int) -> Int64 {
+    if !positionUsesTable.isEmpty, positionUsesTable[Int(market.entryPosition[e])] {
+      return positionKeyTable[e]
+    }
+    let a = Int(market.entryApplicant[e])
+    let breaker: UInt64
+    switch rule {
+    case .listed: breaker = UInt64(a)
+    case .single: breaker = UInt64(permutation[a])
+    case .multiple(let seed):
+      var mix = SplitMix64(seed: seed ^ UInt64(e) &* 0xD6E8_FEB8_6659_FD93)
+      breaker = mix.next() & 0xFFFF_FFFF
+    }
+    return Int64(market.entryPositionTier[e]) << 32 | Int64(breaker)
   }
 
   /// The applicant's strict rank key of entry `e` (smaller is better).
