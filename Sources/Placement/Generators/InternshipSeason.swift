@@ -11,11 +11,11 @@ extension RandomMarket {
   public static func internshipSeason() -> RandomMarket {
     var shape = RandomMarket(applicants: 3_000, positions: 400, listLength: 8)
     shape.name = "hoa-lac-internships-2026"
-    shape.capacity = 1...8
+    shape.capacity = 2...10
     shape.tieDensity = 0.15
     shape.correlation = 0.6
     shape.groups = 60
-    shape.groupCapacityShare = 0.75
+    shape.groupCapacityShare = 0.85
     shape.groupPreferences = true
     shape.typeNames = ["hust", "vnu-uet", "vnu-hus", "ptit", "fpt-u", "usth", "hcmut", "dut"]
     shape.typeQuotaShare = 0.33

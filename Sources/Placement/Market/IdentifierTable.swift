@@ -1,11 +1,12 @@
 /// Maps ids to their dense indices: open addressing over a hash of the ids' UTF-8
-/// bytes. Compiling a million-applicant market looks up tens of millions of ids, and
+/// bytes, with each id stored in its slot so a lookup of a short id touches one cache
+/// line. Compiling a million-applicant market looks up tens of millions of ids, and
 /// this table does it several times faster than `Dictionary<String, Int32>`.
 struct IdentifierTable {
   /// The ids, by index.
   let ids: [String]
-  /// For each slot, the index of the id stored there, or −1.
-  private var slots: [Int32]
+  /// Each slot's id and its index, or index −1 when the slot is empty.
+  private var slots: [(id: String, index: Int32)]
   private let mask: Int
 
   /// An empty table for up to `ids.count` entries; add them with ``insert(_:)``.
@@ -13,7 +14,7 @@ struct IdentifierTable {
     self.ids = ids
     var capacity = 16
     while capacity < ids.count * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = Array(repeating: ("", -1), count: capacity)
     mask = capacity - 1
   }
 
@@ -21,19 +22,19 @@ struct IdentifierTable {
   mutating func insert(_ index: Int) -> Int? {
     let id = ids[index]
     var slot = Self.hash(id) & mask
-    while slots[slot] >= 0 {
-      if ids[Int(slots[slot])] == id { return Int(slots[slot]) }
+    while slots[slot].index >= 0 {
+      if slots[slot].id == id { return Int(slots[slot].index) }
       slot = (slot + 1) & mask
     }
-    slots[slot] = Int32(index)
+    slots[slot] = (id, Int32(index))
     return nil
   }
 
   /// The index of `id`, or `nil`.
   func index(of id: String) -> Int32? {
     var slot = Self.hash(id) & mask
-    while slots[slot] >= 0 {
-      if ids[Int(slots[slot])] == id { return slots[slot] }
+    while slots[slot].index >= 0 {
+      if slots[slot].id == id { return slots[slot].index }
       slot = (slot + 1) & mask
     }
     return nil
