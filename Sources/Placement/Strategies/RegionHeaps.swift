@@ -1,7 +1,8 @@
 /// Max-heaps of items by key, one per owner, in flat arrays: the worst holder of each
 /// position (or type-quota slot) in O(1), insert, replace-top and remove in O(log capacity).
 ///
-/// Keys are stored beside the items, so a sift touches one contiguous region. Removing
+/// Each item is an entry with its applicant, so a caller evicting the top needs no
+/// lookup. Keys are stored beside the items, so a sift touches one contiguous region. Removing
 /// an arbitrary item needs to know where it sits; that bookkeeping (one `Int32` per
 /// possible item) is kept only when `tracksItems` is set.
 struct RegionHeaps {
@@ -9,7 +10,8 @@ struct RegionHeaps {
   private let regionStart: [Int]
   /// The number of items in each owner's heap.
   private(set) var size: [Int32]
-  private var items: [Int32]
+  /// Entry (low half) and applicant (high half) of each item.
+  private var items: [UInt64]
   private var keys: [Int64]
   /// Where each item sits in `items`, or −1; empty unless items are tracked.
   private var slotOfItem: [Int32]
@@ -20,14 +22,16 @@ struct RegionHeaps {
     for (owner, capacity) in capacities.enumerated() { starts[owner + 1] = starts[owner] + Int(capacity) }
     regionStart = starts
     size = [Int32](repeating: 0, count: capacities.count)
-    items = [Int32](repeating: -1, count: starts[capacities.count])
+    items = [UInt64](repeating: 0, count: starts[capacities.count])
     keys = [Int64](repeating: 0, count: starts[capacities.count])
     slotOfItem = tracksItems ? [Int32](repeating: -1, count: itemCount) : []
   }
 
-  /// The item with the largest key in `owner`'s heap; the heap must not be empty.
-  func top(_ owner: Int) -> Int {
-    Int(items[regionStart[owner]])
+  /// The entry and applicant of the item with the largest key in `owner`'s heap; the
+  /// heap must not be empty.
+  func top(_ owner: Int) -> (entry: Int, applicant: Int) {
+    let item = items[regionStart[owner]]
+    return (Int(item & 0xFFFF_FFFF), Int(item >> 32))
   }
 
   /// The largest key in `owner`'s heap; the heap must not be empty.
@@ -35,29 +39,29 @@ struct RegionHeaps {
     keys[regionStart[owner]]
   }
 
-  /// Adds `item` with `key` to `owner`'s heap, which must have room.
-  mutating func insert(_ item: Int, key: Int64, owner: Int) {
+  /// Adds entry `entry` of `applicant` with `key` to `owner`'s heap, which must have room.
+  mutating func insert(_ entry: Int, applicant: Int, key: Int64, owner: Int) {
     let index = Int(size[owner])
     size[owner] += 1
-    siftUp(item, key, from: index, base: regionStart[owner])
+    siftUp(UInt64(entry) | UInt64(applicant) << 32, key, from: index, base: regionStart[owner])
   }
 
-  /// Replaces the top of `owner`'s heap by `item` with `key`.
-  mutating func replaceTop(_ item: Int, key: Int64, owner: Int) {
+  /// Replaces the top of `owner`'s heap by entry `entry` of `applicant` with `key`.
+  mutating func replaceTop(_ entry: Int, applicant: Int, key: Int64, owner: Int) {
     let base = regionStart[owner]
-    if !slotOfItem.isEmpty { slotOfItem[Int(items[base])] = -1 }
-    siftDown(item, key, from: 0, count: Int(size[owner]), base: base)
+    if !slotOfItem.isEmpty { slotOfItem[Int(items[base] & 0xFFFF_FFFF)] = -1 }
+    siftDown(UInt64(entry) | UInt64(applicant) << 32, key, from: 0, count: Int(size[owner]), base: base)
   }
 
-  /// Removes `item`, which must be in `owner`'s heap; needs `tracksItems`.
-  mutating func remove(_ item: Int, owner: Int) {
+  /// Removes entry `entry`, which must be in `owner`'s heap; needs `tracksItems`.
+  mutating func remove(_ entry: Int, owner: Int) {
     let base = regionStart[owner]
-    let index = Int(slotOfItem[item]) - base
-    slotOfItem[item] = -1
+    let index = Int(slotOfItem[entry]) - base
+    slotOfItem[entry] = -1
     size[owner] -= 1
     let lastIndex = Int(size[owner])
     guard index != lastIndex else { return }
-    let last = Int(items[base + lastIndex])
+    let last = items[base + lastIndex]
     let lastKey = keys[base + lastIndex]
     if index > 0, lastKey > keys[base + (index - 1) / 2] {
       siftUp(last, lastKey, from: index, base: base)
@@ -66,12 +70,14 @@ struct RegionHeaps {
     }
   }
 
-  /// The items in `owner`'s heap, in heap order.
-  func members(_ owner: Int) -> ArraySlice<Int32> {
-    items[regionStart[owner]..<regionStart[owner] + Int(size[owner])]
+  /// The entries and applicants in `owner`'s heap, in heap order.
+  func members(_ owner: Int) -> [(entry: Int, applicant: Int)] {
+    items[regionStart[owner]..<regionStart[owner] + Int(size[owner])].map {
+      (Int($0 & 0xFFFF_FFFF), Int($0 >> 32))
+    }
   }
 
-  private mutating func siftUp(_ item: Int, _ key: Int64, from start: Int, base: Int) {
+  private mutating func siftUp(_ item: UInt64, _ key: Int64, from start: Int, base: Int) {
     var index = start
     while index > 0 {
       let parentIndex = (index - 1) / 2
@@ -83,7 +89,7 @@ struct RegionHeaps {
     place(item, key, at: base + index)
   }
 
-  private mutating func siftDown(_ item: Int, _ key: Int64, from start: Int, count: Int, base: Int) {
+  private mutating func siftDown(_ item: UInt64, _ key: Int64, from start: Int, count: Int, base: Int) {
     var index = start
     while true {
       var child = 2 * index + 1
@@ -99,12 +105,12 @@ struct RegionHeaps {
   private mutating func move(from source: Int, to target: Int) {
     items[target] = items[source]
     keys[target] = keys[source]
-    if !slotOfItem.isEmpty { slotOfItem[Int(items[target])] = Int32(target) }
+    if !slotOfItem.isEmpty { slotOfItem[Int(items[target] & 0xFFFF_FFFF)] = Int32(target) }
   }
 
-  private mutating func place(_ item: Int, _ key: Int64, at target: Int) {
-    items[target] = Int32(item)
+  private mutating func place(_ item: UInt64, _ key: Int64, at target: Int) {
+    items[target] = item
     keys[target] = key
-    if !slotOfItem.isEmpty { slotOfItem[item] = Int32(target) }
+    if !slotOfItem.isEmpty { slotOfItem[Int(item & 0xFFFF_FFFF)] = Int32(target) }
   }
 }

@@ -126,10 +126,15 @@ struct StrictOrders {
   /// position's list is in applicant order, so the applicant index breaks ties as listed.
   @inline(__always)
   func positionKey(_ e: Int) -> Int64 {
+    positionKey(e, applicant: Int(market.entryApplicant[e]))
+  }
+
+  /// ``positionKey(_:)`` when the caller knows the entry's applicant `a`.
+  @inline(__always)
+  func positionKey(_ e: Int, applicant a: Int) -> Int64 {
     if !positionUsesTable.isEmpty, positionUsesTable[Int(market.entryPosition[e])] {
       return positionKeyTable[e]
     }
-    let a = Int(market.entryApplicant[e])
     let breaker: UInt64
     switch rule {
     case .listed: breaker = UInt64(a)
