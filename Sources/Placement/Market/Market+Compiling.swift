@@ -106,6 +106,7 @@ struct MarketCompiler {
       market.positionMinimum.append(Int32(clamping: position.minimum))
       market.positionClosable.append(position.closable)
       market.positionHasPreferences.append(position.preferences != nil)
+      market.positionHasTies.append(position.preferences?.hasTies ?? false)
       var seen: [Int32] = []
       for (k, group) in position.groups.enumerated() {
         let groupPath = position.groups.count == 1 ? path.key("group") : path.key("group").index(k)

@@ -60,6 +60,8 @@ public struct Market: Sendable {
   package internal(set) var positionClosable: [Bool] = []
   /// Whether each position ranks applicants (if not, it is indifferent).
   package internal(set) var positionHasPreferences: [Bool] = []
+  /// Whether each position's own ranking has ties.
+  package internal(set) var positionHasTies: [Bool] = []
   /// Start of each position's groups; `positionCount + 1` values.
   package internal(set) var positionGroupStart: [Int32] = []
   /// The groups of each position.

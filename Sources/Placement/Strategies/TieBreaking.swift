@@ -98,14 +98,8 @@ struct StrictOrders {
           let e = Int(market.positionListEntry[k])
           return (e, groupKey(Int(g), applicant: Int(market.entryApplicant[e])))
         }
-      } else if case .listed = rule, market.positionHasPreferences[p] {
-        let list = market.entries(ofPosition: p)
-        let tied = list.dropFirst().contains { k in
-          market.entryPositionTier[Int(market.positionListEntry[k])]
-            == market.entryPositionTier[Int(market.positionListEntry[k - 1])]
-        }
-        guard tied else { continue }
-        keys = list.enumerated().map { index, k in
+      } else if case .listed = rule, market.positionHasTies[p] {
+        keys = market.entries(ofPosition: p).enumerated().map { index, k in
           let e = Int(market.positionListEntry[k])
           return (e, Int64(market.entryPositionTier[e]) << 32 | Int64(index))
         }
