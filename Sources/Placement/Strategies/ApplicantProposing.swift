@@ -19,6 +19,9 @@ struct ApplicantProposing {
   private var slotHeaps: RegionHeaps
   private var groupCount: [Int32]
   private let hasQuotas: Bool
+  /// Each entry's position (low half) and the position's tier of it (high half), so a
+  /// resumed applicant's next proposal reads one word.
+  private let entryPairs: [UInt64]
   /// Applicants with no place who may still propose.
   private var free: [Int32]
 
@@ -35,6 +38,9 @@ struct ApplicantProposing {
       tracksItems: true)
     groupCount = [Int32](repeating: 0, count: market.groupCount)
     hasQuotas = !market.quotaCapacity.isEmpty
+    entryPairs = zip(market.entryPosition, market.entryPositionTier).map { position, tier in
+      UInt64(UInt32(position)) | UInt64(UInt32(bitPattern: tier)) << 32
+    }
     free = (0..<Int32(market.applicantCount)).reversed()
   }
 
@@ -54,10 +60,11 @@ struct ApplicantProposing {
       while cursor < end {
         let e = order == nil ? cursor : Int(order.unsafelyUnwrapped[cursor])
         cursor += 1
-        let p = Int(market.entryPosition[e])
+        let pair = entryPairs[e]
+        let p = Int(pair & 0xFFFF_FFFF)
         if closed[p] { continue }
         proposals += 1
-        if propose(e, of: a, to: p) { break }
+        if propose(e, of: a, to: p, tier: Int32(truncatingIfNeeded: pair >> 32)) { break }
       }
       cursors[a] = UInt64(cursor) | UInt64(end) << 32
     }
@@ -69,8 +76,8 @@ struct ApplicantProposing {
   }
 
   /// Whether position `p` takes entry `e`, displacing whom it must.
-  private mutating func propose(_ e: Int, of a: Int, to p: Int) -> Bool {
-    let key = orders.positionKey(e, applicant: a)
+  private mutating func propose(_ e: Int, of a: Int, to p: Int, tier: Int32) -> Bool {
+    let key = orders.positionKey(e, applicant: a, tier: tier)
     let slot = hasQuotas ? Int(market.entryQuotaSlot[e]) : -1
     if slot >= 0, slotHeaps.size[slot] >= market.quotaCapacity[slot] {
       guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }

@@ -126,6 +126,13 @@ struct StrictOrders {
   /// ``positionKey(_:)`` when the caller knows the entry's applicant `a`.
   @inline(__always)
   func positionKey(_ e: Int, applicant a: Int) -> Int64 {
+    positionKey(e, applicant: a, tier: market.entryPositionTier[e])
+  }
+
+  /// ``positionKey(_:)`` when the caller knows the entry's applicant `a` and the
+  /// position's `tier` of it.
+  @inline(__always)
+  func positionKey(_ e: Int, applicant a: Int, tier: Int32) -> Int64 {
     if !positionUsesTable.isEmpty, positionUsesTable[Int(market.entryPosition[e])] {
       return positionKeyTable[e]
     }
@@ -137,7 +144,7 @@ struct StrictOrders {
       var mix = SplitMix64(seed: seed ^ UInt64(e) &* 0xD6E8_FEB8_6659_FD93)
       breaker = mix.next() & 0xFFFF_FFFF
     }
-    return Int64(market.entryPositionTier[e]) << 32 | Int64(breaker)
+    return Int64(tier) << 32 | Int64(breaker)
   }
 
   /// The applicant's strict rank key of entry `e` (smaller is better).
