@@ -32,6 +32,8 @@ struct MarketCompiler {
   private var applicantIndex = IdentifierTable(ids: [])
   private var groupIndex = IdentifierTable(ids: [])
   private var typeIndex: [String: Int32] = [:]
+  /// Where each applicant was first seen in the list being resolved, or −1; reset after each list.
+  private var listedAt: [Int32] = []
 
   init(_ instance: Instance) {
     self.instance = instance
@@ -154,7 +156,7 @@ struct MarketCompiler {
       market.groupMinimum.append(Int32(clamping: group.minimum))
       market.groupHasPreferences.append(group.preferences != nil)
       if let preferences = group.preferences {
-        let ranked = resolve(preferences, in: applicantIndex, kind: "applicant", at: path.key("preferences"))
+        let ranked = resolveApplicants(preferences, at: path.key("preferences"))
         for (a, tier) in ranked.sorted(by: { $0.index < $1.index }) {
           market.groupRankApplicant.append(a)
           market.groupRankTier.append(tier)
@@ -165,27 +167,29 @@ struct MarketCompiler {
   }
 
   /// Resolves the ids of a preference list, reporting unknown and repeated ones.
-  private mutating func resolve(
-    _ list: PreferenceList, in index: IdentifierTable, kind: String, at path: FieldPath
-  ) -> [(index: Int32, tier: Int32)] {
+  /// Resolves the applicant ids of a position's or group's list, reporting unknown and
+  /// repeated ones.
+  private mutating func resolveApplicants(_ list: PreferenceList, at path: FieldPath) -> [(index: Int32, tier: Int32)] {
     var resolved: [(index: Int32, tier: Int32)] = []
     resolved.reserveCapacity(list.count)
-    var firstEntry: [Int32: Int] = [:]
+    if listedAt.isEmpty { listedAt = [Int32](repeating: -1, count: instance.applicants.count) }
     for (i, id) in list.ids.enumerated() {
-      guard let target = index.index(of: id) else {
-        issues.append(ValidationIssue(entryPath(list, i, path), "unknown \(kind) \(quoted(id))"))
+      guard let target = applicantIndex.index(of: id) else {
+        issues.append(ValidationIssue(entryPath(list, i, path), "unknown applicant \(quoted(id))"))
         continue
       }
-      if let first = firstEntry.updateValue(i, forKey: target) {
-        firstEntry[target] = first
+      let first = Int(listedAt[Int(target)])
+      if first >= 0 {
         issues.append(
           ValidationIssue(
             entryPath(list, i, path),
-            "\(kind) \(quoted(id)) listed twice (first at \(entryPath(list, first, path)))"))
+            "applicant \(quoted(id)) listed twice (first at \(entryPath(list, first, path)))"))
         continue
       }
+      listedAt[Int(target)] = Int32(i)
       resolved.append((target, Int32(list.tier(at: i))))
     }
+    for (a, _) in resolved { listedAt[Int(a)] = -1 }
     return resolved
   }
 
@@ -261,7 +265,7 @@ struct MarketCompiler {
       guard let preferences = position.preferences else { continue }
       if tierOfApplicant.isEmpty { tierOfApplicant = [Int32](repeating: -1, count: applicantCount) }
       let path = FieldPath.root.key("positions").index(p).key("preferences")
-      let ranked = resolve(preferences, in: applicantIndex, kind: "applicant", at: path)
+      let ranked = resolveApplicants(preferences, at: path)
       for (a, tier) in ranked { tierOfApplicant[Int(a)] = tier }
       for k in Int(byPositionStart[p])..<Int(byPositionStart[p + 1]) {
         let e = Int(byPosition[k])
