@@ -137,8 +137,10 @@ struct MarketCompiler {
   }
 
   private mutating func checkQuota(capacity: Int, minimum: Int, at path: FieldPath) {
-    if capacity < 1 || capacity > Int(Int32.max) {
+    if capacity < 1 {
       issues.append(ValidationIssue(path.key("capacity"), "capacity \(capacity) must be at least 1"))
+    } else if capacity > Int(Int32.max) {
+      issues.append(ValidationIssue(path.key("capacity"), "capacity \(capacity) is above the largest, \(Int32.max)"))
     }
     if minimum < 0 {
       issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) must not be negative"))
@@ -354,8 +356,10 @@ struct MarketCompiler {
         continue
       }
       if quota.type.isEmpty { issues.append(ValidationIssue(path.key("type"), "empty type")) }
-      if quota.capacity < 0 || quota.capacity > Int(Int32.max) {
+      if quota.capacity < 0 {
         issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
+      } else if quota.capacity > Int(Int32.max) {
+        issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Int32.max)"))
       }
       let t = internType(quota.type)
       guard seen.insert(Int64(p) << 32 | Int64(t)).inserted else {

@@ -5,13 +5,15 @@
 /// holder by a better proposer; a full group with preferences replaces its worst
 /// holder, and a full group without preferences turns the proposer away.
 ///
-/// The heaps are the only record of who holds what: an applicant's state is its cursor
-/// alone, so displacing one touches nothing of it until it proposes again.
+/// Memory layout, for `DeferredAcceptance/applicants:1M` in `Benchmarks/`: proposals are
+/// indexed by their place `k` in the flat proposal order (all lists end to end), and
+/// one word per proposal holds the position, the position's tier and whether it starts
+/// a new applicant's list. The heaps are the only record of who holds what, and a
+/// holder is stored as (k, applicant), so a displaced applicant resumes at k + 1
+/// without any per-applicant state.
 struct ApplicantProposing {
   let market: Market
   let orders: StrictOrders
-  /// Positions closed (taking nobody) in this run.
-  let closed: [Bool]
 
   /// The number of proposals made.
   private(set) var proposals = 0
@@ -19,54 +21,66 @@ struct ApplicantProposing {
   private var slotHeaps: RegionHeaps
   private var groupCount: [Int32]
   private let hasQuotas: Bool
-  /// Each entry's position (low half) and the position's tier of it (high half), so a
-  /// resumed applicant's next proposal reads one word.
-  private let entryPairs: [UInt64]
-  /// Applicants with no place who may still propose.
-  private var free: [Int32]
+  /// Per proposal: position (bits 0–31), position's tier (32–62), first of its list (63).
+  private let words: [UInt64]
+  /// Applicants who may propose: next proposal (bits 0–30), just starting (31), applicant (32–63).
+  private var free: [UInt64] = []
 
+  /// Prepares a run; positions marked `closed` take nobody.
   init(market: Market, orders: StrictOrders, closed: [Bool]) {
     self.market = market
     self.orders = orders
-    self.closed = closed
     // Arbitrary removals happen only through type quotas and ranking groups.
     let removes = !market.quotaCapacity.isEmpty || market.groupHasPreferences.contains(true)
-    positionHeaps = RegionHeaps(
-      capacities: market.positionCapacity, itemCount: market.pairCount, tracksItems: removes)
+    let capacities = market.positionCapacity.indices.map { p in
+      // A heap never holds more than the applicants who find the position acceptable.
+      closed[p] ? 0 : min(market.positionCapacity[p], market.positionListStart[p + 1] - market.positionListStart[p])
+    }
+    positionHeaps = RegionHeaps(capacities: capacities, itemCount: market.pairCount, tracksItems: removes)
+    let quotaSlots = market.quotaCapacity.indices.map { slot in
+      let p = Int(market.quotaPosition[slot])
+      return min(market.quotaCapacity[slot], capacities[p])
+    }
     slotHeaps = RegionHeaps(
-      capacities: market.quotaCapacity, itemCount: market.quotaCapacity.isEmpty ? 0 : market.pairCount,
-      tracksItems: true)
+      capacities: quotaSlots, itemCount: quotaSlots.isEmpty ? 0 : market.pairCount, tracksItems: true)
     groupCount = [Int32](repeating: 0, count: market.groupCount)
     hasQuotas = !market.quotaCapacity.isEmpty
-    entryPairs = zip(market.entryPosition, market.entryPositionTier).map { position, tier in
-      UInt64(UInt32(position)) | UInt64(UInt32(bitPattern: tier)) << 32
+
+    var words = [UInt64](repeating: 0, count: market.pairCount)
+    let order = orders.applicantOrder
+    for a in 0..<market.applicantCount {
+      let list = market.entries(ofApplicant: a)
+      for k in list {
+        let e = order.map { Int($0[k]) } ?? k
+        words[k] =
+          UInt64(UInt32(market.entryPosition[e])) | UInt64(UInt32(market.entryPositionTier[e])) << 32
+          | (k == list.lowerBound ? 1 << 63 : 0)
+      }
     }
-    free = (0..<Int32(market.applicantCount)).reversed()
+    self.words = words
+    free.reserveCapacity(market.applicantCount)
+    for a in (0..<market.applicantCount).reversed() where !market.entries(ofApplicant: a).isEmpty {
+      free.append(UInt64(market.applicantListStart[a]) | 1 << 31 | UInt64(a) << 32)
+    }
   }
 
   /// Runs to completion and returns each applicant's position, or −1.
   mutating func run() -> [Int32] {
-    // Each applicant's next entry (low half) and list end (high half) in one word, so
-    // resuming a displaced applicant costs one memory access, not two.
-    var cursors = (0..<market.applicantCount).map { a in
-      UInt64(UInt32(market.applicantListStart[a])) | UInt64(UInt32(market.applicantListStart[a + 1])) << 32
-    }
-    let order = orders.applicantOrder
-    while let a32 = free.popLast() {
-      let a = Int(a32)
-      let state = cursors[a]
-      let end = Int(state >> 32)
-      var cursor = Int(state & 0xFFFF_FFFF)
-      while cursor < end {
-        let e = order == nil ? cursor : Int(order.unsafelyUnwrapped[cursor])
-        cursor += 1
-        let pair = entryPairs[e]
-        let p = Int(pair & 0xFFFF_FFFF)
-        if closed[p] { continue }
+    let count = words.count
+    while let next = free.popLast() {
+      let a = Int(next >> 32)
+      var k = Int(next & 0x7FFF_FFFF)
+      var starting = next & 1 << 31 != 0
+      while k < count {
+        let word = words[k]
+        // A resumed applicant stops where the next applicant's list starts.
+        if word >> 63 != 0 && !starting { break }
+        starting = false
         proposals += 1
-        if propose(e, of: a, to: p, tier: Int32(truncatingIfNeeded: pair >> 32)) { break }
+        let tier = Int32(truncatingIfNeeded: (word >> 32) & 0x7FFF_FFFF)
+        if propose(k, of: a, to: Int(word & 0xFFFF_FFFF), tier: tier) { break }
+        k += 1
       }
-      cursors[a] = UInt64(cursor) | UInt64(end) << 32
     }
     var assignment = [Int32](repeating: -1, count: market.applicantCount)
     for p in 0..<market.positionCount {
@@ -75,29 +89,34 @@ struct ApplicantProposing {
     return assignment
   }
 
-  /// Whether position `p` takes entry `e`, displacing whom it must.
-  private mutating func propose(_ e: Int, of a: Int, to p: Int, tier: Int32) -> Bool {
-    let key = orders.positionKey(e, applicant: a, tier: tier)
-    let slot = hasQuotas ? Int(market.entryQuotaSlot[e]) : -1
-    if slot >= 0, slotHeaps.size[slot] >= market.quotaCapacity[slot] {
+  /// The market entry of proposal `k`.
+  private func entry(_ k: Int) -> Int {
+    orders.applicantOrder.map { Int($0[k]) } ?? k
+  }
+
+  /// Whether position `p` takes proposal `k` of applicant `a`, displacing whom it must.
+  private mutating func propose(_ k: Int, of a: Int, to p: Int, tier: Int32) -> Bool {
+    let key = orders.positionKey(entry(k), applicant: a, tier: tier)
+    let slot = hasQuotas ? Int(market.entryQuotaSlot[entry(k)]) : -1
+    if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) {
       guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }
       let worst = slotHeaps.top(slot)
-      positionHeaps.remove(worst.entry, owner: p)
-      slotHeaps.replaceTop(e, applicant: a, key: key, owner: slot)
-      positionHeaps.insert(e, applicant: a, key: key, owner: p)
-      free.append(Int32(worst.applicant))
+      positionHeaps.remove(worst.item, owner: p)
+      slotHeaps.replaceTop(k, applicant: a, key: key, owner: slot)
+      positionHeaps.insert(k, applicant: a, key: key, owner: p)
+      resume(worst)
       return true
     }
-    if positionHeaps.size[p] >= market.positionCapacity[p] {
-      guard key < positionHeaps.topKey(p) else { return false }
+    if positionHeaps.size[p] >= positionHeaps.capacity(p) {
+      guard positionHeaps.size[p] > 0, key < positionHeaps.topKey(p) else { return false }
       let worst = positionHeaps.top(p)
       if hasQuotas {
-        let worstSlot = Int(market.entryQuotaSlot[worst.entry])
-        if worstSlot >= 0 { slotHeaps.remove(worst.entry, owner: worstSlot) }
+        let worstSlot = Int(market.entryQuotaSlot[entry(worst.item)])
+        if worstSlot >= 0 { slotHeaps.remove(worst.item, owner: worstSlot) }
       }
-      positionHeaps.replaceTop(e, applicant: a, key: key, owner: p)
-      if slot >= 0 { slotHeaps.insert(e, applicant: a, key: key, owner: slot) }
-      free.append(Int32(worst.applicant))
+      positionHeaps.replaceTop(k, applicant: a, key: key, owner: p)
+      if slot >= 0 { slotHeaps.insert(k, applicant: a, key: key, owner: slot) }
+      resume(worst)
       return true
     }
     let groups = market.groups(ofPosition: p)
@@ -105,8 +124,8 @@ struct ApplicantProposing {
       guard makeGroupRoom(for: a, in: groups) else { return false }
       for g in groups { groupCount[Int(g)] += 1 }
     }
-    positionHeaps.insert(e, applicant: a, key: key, owner: p)
-    if slot >= 0 { slotHeaps.insert(e, applicant: a, key: key, owner: slot) }
+    positionHeaps.insert(k, applicant: a, key: key, owner: p)
+    if slot >= 0 { slotHeaps.insert(k, applicant: a, key: key, owner: slot) }
     return true
   }
 
@@ -114,37 +133,38 @@ struct ApplicantProposing {
   /// group's worst holder, or returns `false` (evicting nobody) when some full group will
   /// not take `a`.
   private mutating func makeGroupRoom(for a: Int, in groups: ArraySlice<Int32>) -> Bool {
-    var victims: [(entry: Int, applicant: Int)] = []
+    var victims: [(item: Int, applicant: Int, position: Int)] = []
     for g32 in groups where groupCount[Int(g32)] >= market.groupCapacity[Int(g32)] {
       let g = Int(g32)
       guard market.groupHasPreferences[g], let worst = worstHolder(ofGroup: g),
         orders.groupKey(g, applicant: a) < orders.groupKey(g, applicant: worst.applicant)
       else { return false }
-      if !victims.contains(where: { $0.entry == worst.entry }) { victims.append(worst) }
+      if !victims.contains(where: { $0.item == worst.item }) { victims.append(worst) }
     }
-    for victim in victims { evict(victim) }
+    for victim in victims {
+      positionHeaps.remove(victim.item, owner: victim.position)
+      let slot = hasQuotas ? Int(market.entryQuotaSlot[entry(victim.item)]) : -1
+      if slot >= 0 { slotHeaps.remove(victim.item, owner: slot) }
+      for g in market.groups(ofPosition: victim.position) { groupCount[Int(g)] -= 1 }
+      resume((victim.item, victim.applicant))
+    }
     return true
   }
 
-  /// Removes a holder from its position, its slot and its groups, and frees its applicant.
-  private mutating func evict(_ holder: (entry: Int, applicant: Int)) {
-    let p = Int(market.entryPosition[holder.entry])
-    positionHeaps.remove(holder.entry, owner: p)
-    let slot = hasQuotas ? Int(market.entryQuotaSlot[holder.entry]) : -1
-    if slot >= 0 { slotHeaps.remove(holder.entry, owner: slot) }
-    for g in market.groups(ofPosition: p) { groupCount[Int(g)] -= 1 }
-    free.append(Int32(holder.applicant))
+  /// Lets a displaced holder propose again from its next choice.
+  private mutating func resume(_ holder: (item: Int, applicant: Int)) {
+    free.append(UInt64(holder.item + 1) | UInt64(holder.applicant) << 32)
   }
 
   /// The holder the group ranks worst.
-  private func worstHolder(ofGroup g: Int) -> (entry: Int, applicant: Int)? {
-    var worst: (entry: Int, applicant: Int)?
+  private func worstHolder(ofGroup g: Int) -> (item: Int, applicant: Int, position: Int)? {
+    var worst: (item: Int, applicant: Int, position: Int)?
     var worstKey = Int64.min
     for p in market.positions(ofGroup: g) {
       for holder in positionHeaps.members(Int(p)) {
         let key = orders.groupKey(g, applicant: holder.applicant)
         if key > worstKey {
-          worst = holder
+          worst = (holder.item, holder.applicant, Int(p))
           worstKey = key
         }
       }

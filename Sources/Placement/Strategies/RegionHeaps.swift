@@ -1,8 +1,8 @@
 /// Max-heaps of items by key, one per owner, in flat arrays: the worst holder of each
 /// position (or type-quota slot) in O(1), insert, replace-top and remove in O(log capacity).
 ///
-/// Each item is an entry with its applicant, so a caller evicting the top needs no
-/// lookup. Keys are stored beside the items, so a sift touches one contiguous region. Removing
+/// Each item (an id below `itemCount`, such as an entry) is stored with its applicant,
+/// so a caller evicting the top needs no lookup. Keys are stored beside the items, so a sift touches one contiguous region. Removing
 /// an arbitrary item needs to know where it sits; that bookkeeping (one `Int32` per
 /// possible item) is kept only when `tracksItems` is set.
 struct RegionHeaps {
@@ -10,7 +10,7 @@ struct RegionHeaps {
   private let regionStart: [Int]
   /// The number of items in each owner's heap.
   private(set) var size: [Int32]
-  /// Entry (low half) and applicant (high half) of each item.
+  /// Item (low half) and applicant (high half) of each heap node.
   private var items: [UInt64]
   private var keys: [Int64]
   /// Where each item sits in `items`, or −1; empty unless items are tracked.
@@ -27,9 +27,14 @@ struct RegionHeaps {
     slotOfItem = tracksItems ? [Int32](repeating: -1, count: itemCount) : []
   }
 
-  /// The entry and applicant of the item with the largest key in `owner`'s heap; the
-  /// heap must not be empty.
-  func top(_ owner: Int) -> (entry: Int, applicant: Int) {
+  /// The most items `owner`'s heap holds.
+  func capacity(_ owner: Int) -> Int32 {
+    Int32(regionStart[owner + 1] - regionStart[owner])
+  }
+
+  /// The item with the largest key in `owner`'s heap, and its applicant; the heap must
+  /// not be empty.
+  func top(_ owner: Int) -> (item: Int, applicant: Int) {
     let item = items[regionStart[owner]]
     return (Int(item & 0xFFFF_FFFF), Int(item >> 32))
   }
@@ -39,25 +44,25 @@ struct RegionHeaps {
     keys[regionStart[owner]]
   }
 
-  /// Adds entry `entry` of `applicant` with `key` to `owner`'s heap, which must have room.
-  mutating func insert(_ entry: Int, applicant: Int, key: Int64, owner: Int) {
+  /// Adds `item` of `applicant` with `key` to `owner`'s heap, which must have room.
+  mutating func insert(_ item: Int, applicant: Int, key: Int64, owner: Int) {
     let index = Int(size[owner])
     size[owner] += 1
-    siftUp(UInt64(entry) | UInt64(applicant) << 32, key, from: index, base: regionStart[owner])
+    siftUp(UInt64(item) | UInt64(applicant) << 32, key, from: index, base: regionStart[owner])
   }
 
-  /// Replaces the top of `owner`'s heap by entry `entry` of `applicant` with `key`.
-  mutating func replaceTop(_ entry: Int, applicant: Int, key: Int64, owner: Int) {
+  /// Replaces the top of `owner`'s heap by `item` of `applicant` with `key`.
+  mutating func replaceTop(_ item: Int, applicant: Int, key: Int64, owner: Int) {
     let base = regionStart[owner]
     if !slotOfItem.isEmpty { slotOfItem[Int(items[base] & 0xFFFF_FFFF)] = -1 }
-    siftDown(UInt64(entry) | UInt64(applicant) << 32, key, from: 0, count: Int(size[owner]), base: base)
+    siftDown(UInt64(item) | UInt64(applicant) << 32, key, from: 0, count: Int(size[owner]), base: base)
   }
 
-  /// Removes entry `entry`, which must be in `owner`'s heap; needs `tracksItems`.
-  mutating func remove(_ entry: Int, owner: Int) {
+  /// Removes `item`, which must be in `owner`'s heap; needs `tracksItems`.
+  mutating func remove(_ item: Int, owner: Int) {
     let base = regionStart[owner]
-    let index = Int(slotOfItem[entry]) - base
-    slotOfItem[entry] = -1
+    let index = Int(slotOfItem[item]) - base
+    slotOfItem[item] = -1
     size[owner] -= 1
     let lastIndex = Int(size[owner])
     guard index != lastIndex else { return }
@@ -70,9 +75,9 @@ struct RegionHeaps {
     }
   }
 
-  /// The entries and applicants in `owner`'s heap, in heap order.
-  func members(_ owner: Int) -> [(entry: Int, applicant: Int)] {
-    items[regionStart[owner]..<regionStart[owner] + Int(size[owner])].map {
+  /// The items and applicants in `owner`'s heap, in heap order.
+  func members(_ owner: Int) -> LazyMapSequence<ArraySlice<UInt64>, (item: Int, applicant: Int)> {
+    items[regionStart[owner]..<regionStart[owner] + Int(size[owner])].lazy.map {
       (Int($0 & 0xFFFF_FFFF), Int($0 >> 32))
     }
   }

@@ -4,7 +4,7 @@ import PlacementTestSupport
 import Testing
 
 /// Seeds for property tests: each runs on its own random tiny market.
-let propertySeeds = Array(UInt64(1)...400)
+let propertySeeds = Array(UInt64(1)...1000)
 
 /// Whether applicant `a` weakly prefers `p` (−1 = unassigned) to `q` in `market`.
 func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
