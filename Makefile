@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps release benchmarks
+.PHONY: demo test deps release benchmarks lint
 
 ## Installs GLPK (Debian's libglpk-dev) when it is missing.
 deps:
@@ -27,3 +27,7 @@ test: deps
 ## Runs the ordo-one benchmark suites (release build).
 benchmarks: deps
 	$(SWIFT) package --package-path Benchmarks benchmark
+
+## Checks formatting (swift format, settings in .swift-format).
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift

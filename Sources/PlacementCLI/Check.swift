@@ -53,11 +53,18 @@ extension PlacementCommand {
           }),
       ]
       document["groupFill"] = .object(
-        Dictionary(uniqueKeysWithValues: market.groupIDs.enumerated().map { ($1, .number(Double(evaluation.groupFill[$0]))) }))
+        Dictionary(
+          uniqueKeysWithValues: market.groupIDs.enumerated().map { ($1, .number(Double(evaluation.groupFill[$0]))) }))
       document["typeFill"] = .object(
         Dictionary(
           uniqueKeysWithValues: market.typeNames.enumerated().map {
-            ($1, .object(["placed": .number(Double(evaluation.typeFill[$0].placed)), "total": .number(Double(evaluation.typeFill[$0].total))]))
+            (
+              $1,
+              .object([
+                "placed": .number(Double(evaluation.typeFill[$0].placed)),
+                "total": .number(Double(evaluation.typeFill[$0].total)),
+              ])
+            )
           }))
       Files.writeStandardOutput(JSONValue.object(document).jsonBytes())
       report(

@@ -28,7 +28,9 @@ extension PlacementCommand {
     @Option(help: "Which side proposes in deferred acceptance.")
     var proposer: DeferredAcceptance.Proposer = .applicants
 
-    @Option(name: .customLong("tie-break"), help: "How ties are broken: listed order, or seeded single or multiple random tie-breaking.")
+    @Option(
+      name: .customLong("tie-break"),
+      help: "How ties are broken: listed order, or seeded single or multiple random tie-breaking.")
     var tieBreak: TieBreakName = .listed
 
     @Option(help: "The seed of random tie-breaking.")

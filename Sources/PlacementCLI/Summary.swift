@@ -23,7 +23,7 @@ struct Summary {
       lines.append("by rank: \(profile)\(evaluation.rankProfile.count > 5 ? ", …" : "")")
     }
     for violation in evaluation.violations.prefix(10) { lines.append("violation: \(violation)") }
-    for note in solution.notes where note.hasPrefix("closed") || note.hasPrefix("position") || note.hasPrefix("group") {
+    for note in solution.notes where !note.hasSuffix(" proposals") {
       lines.append("note: \(note)")
     }
     return lines

@@ -61,7 +61,8 @@ func temporaryDirectory() throws -> URL {
     #expect(run.status == 0)
     #expect(run.standardError.isEmpty)
     #expect(run.standardOutput.hasPrefix("{\n\"format\":\"placement-result\""))
-    #expect(run.standardOutput.contains("\"parameters\":{\"proposer\":\"applicants\",\"seed\":9,\"tieBreak\":\"single\"}"))
+    #expect(
+      run.standardOutput.contains("\"parameters\":{\"proposer\":\"applicants\",\"seed\":9,\"tieBreak\":\"single\"}"))
   }
 
   @Test func badInputExitsTwoNamingThePathAndWritesNothing() throws {
@@ -127,7 +128,8 @@ func temporaryDirectory() throws -> URL {
       try Data(#"{"format":"placement-result","assignment":[\#(pairs)]}"#.utf8).write(to: url)
       return url.path
     }
-    let overfull = try placement("check", instance.path, try result(#"{"applicant":"a","position":"p"},{"applicant":"b","position":"p"}"#))
+    let overfull = try placement(
+      "check", instance.path, try result(#"{"applicant":"a","position":"p"},{"applicant":"b","position":"p"}"#))
     #expect(overfull.status == 1)
     #expect(overfull.standardOutput.contains("position \\\"p\\\" takes 2, above its capacity 1"))
     let unstable = try result(#"{"applicant":"a","position":"q"}"#)

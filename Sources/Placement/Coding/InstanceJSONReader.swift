@@ -272,7 +272,8 @@ struct InstanceJSONReader {
         }
       } else {
         issues.append(
-          ValidationIssue(path().index(Int(tier)), "expected an id or an array of tied ids, found \(scanner.describeNext())"))
+          ValidationIssue(
+            path().index(Int(tier)), "expected an id or an array of tied ids, found \(scanner.describeNext())"))
         try scanner.skipValue()
         isValid = false
       }
@@ -294,7 +295,8 @@ struct InstanceJSONReader {
         try reader.readString(at: path().index(index))
       }
     default:
-      issues.append(ValidationIssue(path(), "expected a group id or an array of group ids, found \(scanner.describeNext())"))
+      issues.append(
+        ValidationIssue(path(), "expected a group id or an array of group ids, found \(scanner.describeNext())"))
       try scanner.skipValue()
       return []
     }

@@ -186,7 +186,8 @@ private struct ResultJSONReader {
         case "applicant" where isString: applicant = try scanner.readString()
         case "position" where isString: position = try scanner.readString()
         case "applicant", "position":
-          issues.append(ValidationIssue(path.index(index).key(key), "expected a string, found \(scanner.describeNext())"))
+          issues.append(
+            ValidationIssue(path.index(index).key(key), "expected a string, found \(scanner.describeNext())"))
           try scanner.skipValue()
         default:
           issues.append(ValidationIssue(path.index(index).key(key), "unknown field"))

@@ -359,7 +359,8 @@ struct MarketCompiler {
       if quota.capacity < 0 {
         issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
       } else if quota.capacity > Int(Int32.max) {
-        issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Int32.max)"))
+        issues.append(
+          ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Int32.max)"))
       }
       let t = internType(quota.type)
       guard seen.insert(Int64(p) << 32 | Int64(t)).inserted else {
@@ -420,7 +421,8 @@ struct MarketCompiler {
   /// Reports minimums that no choice of applicants could meet.
   private mutating func checkMinimums() {
     for (p, position) in instance.positions.enumerated() where !position.closable && position.minimum > 0 {
-      let acceptable = market.positionListStart.count > p + 1
+      let acceptable =
+        market.positionListStart.count > p + 1
         ? Int(market.positionListStart[p + 1] - market.positionListStart[p]) : 0
       if position.minimum > acceptable {
         issues.append(

@@ -58,6 +58,9 @@ public struct DeferredAcceptance: Strategy {
     let orders = StrictOrders(market, tieBreaking)
     var closed = [Bool](repeating: false, count: market.positionCount)
     var notes: [String] = []
+    if proposer == .positions, market.groupHasPreferences.contains(true) {
+      notes.append("positions propose: group preferences play no part, so a ranking group may leave blocking pairs")
+    }
     var proposals = 0
     while true {
       let assignment: [Int32]
@@ -79,7 +82,8 @@ public struct DeferredAcceptance: Strategy {
       if !toClose.isEmpty {
         for p in toClose {
           closed[p] = true
-          notes.append("closed \(quoted(market.positionIDs[p])): \(filled[p]) below its minimum \(market.positionMinimum[p])")
+          notes.append(
+            "closed \(quoted(market.positionIDs[p])): \(filled[p]) below its minimum \(market.positionMinimum[p])")
         }
         continue
       }

@@ -15,7 +15,7 @@ func readIssues(_ text: String) -> [String] {
 
 /// Wraps members in a version-1 instance document.
 func document(_ members: String) -> String {
-  #"{"format":"placement-instance","version":1,"#  + members + "}"
+  #"{"format":"placement-instance","version":1,"# + members + "}"
 }
 
 @Suite struct InstanceReaderTests {
@@ -121,14 +121,18 @@ func document(_ members: String) -> String {
   @Test func reportsTruncatedFilesWithLineAndColumn() {
     let text = #"{"format":"placement-instance","version":1,"applicants":[{"id":"a","preferences":["p1""#
     #expect(readIssues(text) == ["applicants[0]: unexpected end of file inside an array (line 1, column 87)"])
-    #expect(readIssues(String(text.prefix(60))) == ["applicants[0]: unexpected end of file inside a string (line 1, column 61)"])
+    #expect(
+      readIssues(String(text.prefix(60))) == [
+        "applicants[0]: unexpected end of file inside a string (line 1, column 61)"
+      ])
   }
 
   @Test func reportsSyntaxErrors() {
     #expect(readIssues("") == ["$: unexpected end of file (line 1, column 1)"])
     #expect(readIssues("{\"format\" \"x\"}") == ["$: expected \":\", found \"\\\"\" (line 1, column 11)"])
-    #expect(readIssues(document(#""applicants":[],"positions":[]"#) + "x")
-      == ["$: unexpected \"x\" after the document (line 1, column 75)"])
+    #expect(
+      readIssues(document(#""applicants":[],"positions":[]"#) + "x")
+        == ["$: unexpected \"x\" after the document (line 1, column 75)"])
     #expect(
       readIssues(document(#""applicants":[01],"positions":[]"#))
         == [

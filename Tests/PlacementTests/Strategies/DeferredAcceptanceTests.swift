@@ -73,7 +73,9 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
       for proposer in DeferredAcceptance.Proposer.allCases {
         let assignment = DeferredAcceptance(proposing: proposer, tieBreaking: rule).assign(market).assignment
         let evaluation = Evaluation(market, assignment)
-        #expect(evaluation.isStable, "seed \(seed), \(proposer), \(rule): \(evaluation.violations) \(evaluation.blockingPairs)")
+        #expect(
+          evaluation.isStable,
+          "seed \(seed), \(proposer), \(rule): \(evaluation.violations) \(evaluation.blockingPairs)")
       }
     }
   }

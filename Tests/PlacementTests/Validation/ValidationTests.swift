@@ -97,7 +97,8 @@ func compileIssues(_ text: String) throws -> [String] {
   }
 
   @Test func compilingThrowsEveryIssue() throws {
-    let instance = try Instance(json: Data(document(#""applicants":[{"id":"s","preferences":["x","y"]}],"positions":[]"#).utf8))
+    let instance = try Instance(
+      json: Data(document(#""applicants":[{"id":"s","preferences":["x","y"]}],"positions":[]"#).utf8))
     #expect(throws: ValidationError.self) { try Market(compiling: instance) }
     do {
       _ = try Market(compiling: instance)
