@@ -21,10 +21,16 @@ struct ApplicantProposing {
   private var slotHeaps: RegionHeaps
   private var groupCount: [Int32]
   private let hasQuotas: Bool
+  /// Per position, the key a proposal must beat: its worst holder's key when full,
+  /// `Int64.max` when it has room, `Int64.min` when closed. Most proposals are turned
+  /// away by this one compact array without touching the heaps.
+  private var threshold: [Int64]
   /// Per proposal: position (bits 0–31), position's tier (32–62), first of its list (63).
   private let words: [UInt64]
   /// Applicants who may propose: next proposal (bits 0–30), just starting (31), applicant (32–63).
   private var free: [UInt64] = []
+  /// The market entry of each proposal, or empty when proposal k is entry k.
+  private let order: [Int32]
 
   /// Prepares a run; positions marked `closed` take nobody.
   init(market: Market, orders: StrictOrders, closed: [Bool]) {
@@ -45,13 +51,15 @@ struct ApplicantProposing {
       capacities: quotaSlots, itemCount: quotaSlots.isEmpty ? 0 : market.pairCount, tracksItems: true)
     groupCount = [Int32](repeating: 0, count: market.groupCount)
     hasQuotas = !market.quotaCapacity.isEmpty
+    threshold = capacities.map { $0 == 0 ? Int64.min : Int64.max }
 
     var words = [UInt64](repeating: 0, count: market.pairCount)
-    let order = orders.applicantOrder
+    let order = orders.applicantOrder ?? []
+    self.order = order
     for a in 0..<market.applicantCount {
       let list = market.entries(ofApplicant: a)
       for k in list {
-        let e = order.map { Int($0[k]) } ?? k
+        let e = order.isEmpty ? k : Int(order[k])
         words[k] =
           UInt64(UInt32(market.entryPosition[e])) | UInt64(UInt32(market.entryPositionTier[e])) << 32
           | (k == list.lowerBound ? 1 << 63 : 0)
@@ -91,12 +99,15 @@ struct ApplicantProposing {
 
   /// The market entry of proposal `k`.
   private func entry(_ k: Int) -> Int {
-    orders.applicantOrder.map { Int($0[k]) } ?? k
+    order.isEmpty ? k : Int(order[k])
   }
 
   /// Whether position `p` takes proposal `k` of applicant `a`, displacing whom it must.
   private mutating func propose(_ k: Int, of a: Int, to p: Int, tier: Int32) -> Bool {
     let key = orders.positionKey(entry(k), applicant: a, tier: tier)
+    // Not better than the worst holder of a full position: every path below would refuse.
+    if key >= threshold[p] { return false }
+    defer { refreshThreshold(p) }
     let slot = hasQuotas ? Int(market.entryQuotaSlot[entry(k)]) : -1
     if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) {
       guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }
@@ -143,12 +154,19 @@ struct ApplicantProposing {
     }
     for victim in victims {
       positionHeaps.remove(victim.item, owner: victim.position)
+      refreshThreshold(victim.position)
       let slot = hasQuotas ? Int(market.entryQuotaSlot[entry(victim.item)]) : -1
       if slot >= 0 { slotHeaps.remove(victim.item, owner: slot) }
       for g in market.groups(ofPosition: victim.position) { groupCount[Int(g)] -= 1 }
       resume((victim.item, victim.applicant))
     }
     return true
+  }
+
+  private mutating func refreshThreshold(_ p: Int) {
+    let size = positionHeaps.size[p]
+    let capacity = positionHeaps.capacity(p)
+    threshold[p] = capacity == 0 ? Int64.min : size < capacity ? Int64.max : positionHeaps.topKey(p)
   }
 
   /// Lets a displaced holder propose again from its next choice.
