@@ -32,8 +32,6 @@ struct MarketCompiler {
   private var applicantIndex = IdentifierTable(ids: [])
   private var groupIndex = IdentifierTable(ids: [])
   private var typeIndex: [String: Int32] = [:]
-  /// Where each applicant was first seen in the list being resolved, or −1; reset after each list.
-  private var listedAt: [Int32] = []
 
   init(_ instance: Instance) {
     self.instance = instance
@@ -158,41 +156,47 @@ struct MarketCompiler {
       market.groupMinimum.append(Int32(clamping: group.minimum))
       market.groupHasPreferences.append(group.preferences != nil)
       if let preferences = group.preferences {
-        let ranked = resolveApplicants(preferences, at: path.key("preferences"))
-        for (a, tier) in ranked.sorted(by: { $0.index < $1.index }) {
-          market.groupRankApplicant.append(a)
-          market.groupRankTier.append(tier)
+        for key in resolveApplicantsSorted(preferences, at: path.key("preferences")) {
+          market.groupRankApplicant.append(Int32(key >> 32))
+          market.groupRankTier.append(Int32(preferences.tier(at: Int(key & 0xFFFF_FFFF))))
         }
       }
       market.groupRankStart.append(Int32(market.groupRankApplicant.count))
     }
   }
 
-  /// Resolves the ids of a preference list, reporting unknown and repeated ones.
   /// Resolves the applicant ids of a position's or group's list, reporting unknown and
-  /// repeated ones.
-  private mutating func resolveApplicants(_ list: PreferenceList, at path: FieldPath) -> [(index: Int32, tier: Int32)] {
-    var resolved: [(index: Int32, tier: Int32)] = []
-    resolved.reserveCapacity(list.count)
-    if listedAt.isEmpty { listedAt = [Int32](repeating: -1, count: instance.applicants.count) }
+  /// repeated ones. Returns each listed applicant with its entry index in the list,
+  /// packed as `applicant << 32 | index` and sorted, so callers can merge it with other
+  /// applicant-ordered data instead of looking applicants up one by one.
+  private mutating func resolveApplicantsSorted(_ list: PreferenceList, at path: FieldPath) -> [UInt64] {
+    var keys: [UInt64] = []
+    keys.reserveCapacity(list.count)
     for (i, id) in list.ids.enumerated() {
-      guard let target = applicantIndex.index(of: id) else {
+      guard let a = applicantIndex.index(of: id) else {
         issues.append(ValidationIssue(entryPath(list, i, path), "unknown applicant \(quoted(id))"))
         continue
       }
-      let first = Int(listedAt[Int(target)])
-      if first >= 0 {
+      keys.append(UInt64(a) << 32 | UInt64(i))
+    }
+    keys.sort()
+    // Repeated applicants are now neighbours; keep the first listing of each.
+    var kept = 0
+    for k in keys.indices {
+      if kept > 0, keys[kept - 1] >> 32 == keys[k] >> 32 {
+        let i = Int(keys[k] & 0xFFFF_FFFF)
+        let first = Int(keys[kept - 1] & 0xFFFF_FFFF)
         issues.append(
           ValidationIssue(
             entryPath(list, i, path),
-            "applicant \(quoted(id)) listed twice (first at \(entryPath(list, first, path)))"))
+            "applicant \(quoted(list.ids[i])) listed twice (first at \(entryPath(list, first, path)))"))
         continue
       }
-      listedAt[Int(target)] = Int32(i)
-      resolved.append((target, Int32(list.tier(at: i))))
+      keys[kept] = keys[k]
+      kept += 1
     }
-    for (a, _) in resolved { listedAt[Int(a)] = -1 }
-    return resolved
+    keys.removeSubrange(kept...)
+    return keys
   }
 
   /// The path of entry `i` of a preference list: `preferences[3]`, or `preferences[1][0]` in a tie.
@@ -251,32 +255,50 @@ struct MarketCompiler {
     // Entries grouped by position (a stable counting sort), each group in applicant order.
     var byPositionStart = countingSortStarts(entryPosition, buckets: positionCount)
     var byPosition = [Int32](repeating: 0, count: entryPosition.count)
+    var byPositionApplicant: [Int32] = []
+    let someRanked = instance.positions.contains { $0.preferences != nil }
+    if someRanked { byPositionApplicant = [Int32](repeating: 0, count: entryPosition.count) }
     var fill = byPositionStart
     for e in entryPosition.indices {
       let p = Int(entryPosition[e])
       byPosition[Int(fill[p])] = Int32(e)
+      if someRanked { byPositionApplicant[Int(fill[p])] = entryApplicant[e] }
       fill[p] += 1
     }
 
-    // Each position's tier of each entry's applicant; −1 when the position does not list it.
+    // A ranked position's tier of each entry's applicant (−1 when it does not list the
+    // applicant), and its bucket reordered by its preferences, unlisted entries last as
+    // −1. Both sides are merged in applicant order, so no step looks anything up at random.
     var entryPositionTier = [Int32](repeating: 0, count: entryPosition.count)
-    var positionRanked: [Int: [(index: Int32, tier: Int32)]] = [:]
-    var tierOfApplicant: [Int32] = []
     var someRemoved = false
+    var matched: [Int32] = []
     for (p, position) in instance.positions.enumerated() {
       guard let preferences = position.preferences else { continue }
-      if tierOfApplicant.isEmpty { tierOfApplicant = [Int32](repeating: -1, count: applicantCount) }
       let path = FieldPath.root.key("positions").index(p).key("preferences")
-      let ranked = resolveApplicants(preferences, at: path)
-      for (a, tier) in ranked { tierOfApplicant[Int(a)] = tier }
-      for k in Int(byPositionStart[p])..<Int(byPositionStart[p + 1]) {
+      let listed = resolveApplicantsSorted(preferences, at: path)
+      matched.removeAll(keepingCapacity: true)
+      matched.append(contentsOf: repeatElement(-1, count: preferences.count))
+      let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
+      var cursor = 0
+      for k in bucket {
+        let a = UInt64(UInt32(byPositionApplicant[k]))
+        while cursor < listed.count, listed[cursor] >> 32 < a { cursor += 1 }
         let e = Int(byPosition[k])
-        let tier = tierOfApplicant[Int(entryApplicant[e])]
-        entryPositionTier[e] = tier
-        someRemoved = someRemoved || tier < 0
+        if cursor < listed.count, listed[cursor] >> 32 == a {
+          let i = Int(listed[cursor] & 0xFFFF_FFFF)
+          matched[i] = Int32(e)
+          entryPositionTier[e] = Int32(preferences.tier(at: i))
+        } else {
+          entryPositionTier[e] = -1
+          someRemoved = true
+        }
       }
-      for (a, _) in ranked { tierOfApplicant[Int(a)] = -1 }
-      positionRanked[p] = ranked
+      var next = bucket.lowerBound
+      for e in matched where e >= 0 {
+        byPosition[next] = e
+        next += 1
+      }
+      for k in next..<bucket.upperBound { byPosition[k] = -1 }
     }
 
     // Keep only mutually acceptable pairs, compacting in place.
@@ -303,28 +325,13 @@ struct MarketCompiler {
       for p in 0..<positionCount {
         let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
         byPositionStart[p] = Int32(keptByPosition)
-        for k in bucket where newIndex[Int(byPosition[k])] >= 0 {
+        for k in bucket where byPosition[k] >= 0 && newIndex[Int(byPosition[k])] >= 0 {
           byPosition[keptByPosition] = newIndex[Int(byPosition[k])]
           keptByPosition += 1
         }
       }
       byPositionStart[positionCount] = Int32(keptByPosition)
       byPosition.removeSubrange(keptByPosition...)
-    }
-
-    // Position-side lists: by preference when ranked, else by applicant index.
-    if !positionRanked.isEmpty {
-      var entryOfApplicant = [Int32](repeating: -1, count: applicantCount)
-      for (p, ranked) in positionRanked {
-        let bucket = Int(byPositionStart[p])..<Int(byPositionStart[p + 1])
-        for k in bucket { entryOfApplicant[Int(entryApplicant[Int(byPosition[k])])] = byPosition[k] }
-        var next = bucket.lowerBound
-        for (a, _) in ranked where entryOfApplicant[Int(a)] >= 0 {
-          byPosition[next] = entryOfApplicant[Int(a)]
-          entryOfApplicant[Int(a)] = -1
-          next += 1
-        }
-      }
     }
 
     market.applicantListStart = start
