@@ -1,5 +1,5 @@
 /// The value of one applicant–position pair for weight-based objectives.
-public struct Score: Sendable, Hashable {
+public struct Score: Sendable, Hashable, Codable {
   /// The id of the applicant.
   public var applicant: String
   /// The id of the position.

@@ -1,5 +1,5 @@
 /// An upper quota on how many applicants of one type one position takes.
-public struct TypeQuota: Sendable, Hashable {
+public struct TypeQuota: Sendable, Hashable, Codable {
   /// The id of the position.
   public var position: String
   /// The applicant type the quota counts.
