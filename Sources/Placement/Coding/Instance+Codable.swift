@@ -154,7 +154,6 @@ extension Group: Codable {
   }
 }
 
-
 extension Instance: Codable {
   private enum CodingKeys: String, CodingKey {
     case format, version, name, applicants, positions, groups, typeQuotas, scores
@@ -166,7 +165,8 @@ extension Instance: Codable {
     let format = try container.decode(String.self, forKey: .format)
     guard format == Instance.format else {
       throw DecodingError.dataCorruptedError(
-        forKey: .format, in: container, debugDescription: "expected \(quoted(Instance.format)), found \(quoted(format))")
+        forKey: .format, in: container, debugDescription: "expected \(quoted(Instance.format)), found \(quoted(format))"
+      )
     }
     let version = try container.decode(Int.self, forKey: .version)
     guard version == Instance.version else {
