@@ -87,7 +87,9 @@ public struct DeferredAcceptance: Strategy {
         }
         continue
       }
-      var status = Solution.Status.optimal
+      // Positions proposing past a ranking group promise no stability: a valid result only.
+      let ignoresGroupRanking = proposer == .positions && market.groupHasPreferences.contains(true)
+      var status = ignoresGroupRanking ? Solution.Status.feasible : .optimal
       for p in 0..<market.positionCount
       where !market.positionClosable[p] && filled[p] < market.positionMinimum[p] {
         status = .infeasible
