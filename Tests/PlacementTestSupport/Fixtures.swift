@@ -38,4 +38,22 @@ public enum Fixtures {
     configure(&shape)
     return market(shape.instance(seed: seed))
   }
+
+  /// A random shape that uses every feature of the format: ties, ranking groups, types
+  /// with quotas, minimums, closable positions and scores. `configure` adjusts it.
+  public static func everyFeatureShape(
+    applicants: Int, positions: Int, listLength: Int, configure: (inout RandomMarket) -> Void = { _ in }
+  ) -> RandomMarket {
+    var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)
+    shape.tieDensity = 0.4
+    shape.groups = 2
+    shape.groupPreferences = true
+    shape.typeNames = ["u", "v"]
+    shape.typeQuotaShare = 0.5
+    shape.minimumShare = 0.3
+    shape.closableShare = 0.5
+    shape.scoreShare = 0.4
+    configure(&shape)
+    return shape
+  }
 }

@@ -1,20 +1,12 @@
 import Foundation
 import Placement
+import PlacementTestSupport
 import Testing
 
 @Suite struct InstanceCodableTests {
   @Test(arguments: [UInt64(1), 2, 3])
   func foundationCodingAgreesWithTheByteLevelReaderAndWriter(seed: UInt64) throws {
-    var shape = RandomMarket(applicants: 30, positions: 6, listLength: 4)
-    shape.tieDensity = 0.4
-    shape.groups = 2
-    shape.groupPreferences = true
-    shape.typeNames = ["u", "v"]
-    shape.typeQuotaShare = 0.5
-    shape.minimumShare = 0.3
-    shape.closableShare = 0.5
-    shape.scoreShare = 0.3
-    var instance = shape.instance(seed: seed)
+    var instance = Fixtures.everyFeatureShape(applicants: 30, positions: 6, listLength: 4).instance(seed: seed)
     instance.applicants[0].attributes = ["gpa": .number(3.5), "tags": .array([.string("ai"), .null, .bool(true)])]
     instance.positions[0].groups = ["g0", "g1"]
     // Foundation decodes what the byte-level writer wrote …

@@ -54,15 +54,11 @@ func document(_ members: String) -> String {
 
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func writingThenReadingGivesTheSameInstance(seed: UInt64) throws {
-    var shape = RandomMarket(applicants: 40, positions: 8, listLength: 4)
-    shape.tieDensity = 0.3
-    shape.groups = 3
-    shape.groupPreferences = seed % 2 == 0
-    shape.typeNames = ["a \"quoted\" type", "ü-type"]
-    shape.typeQuotaShare = 0.5
-    shape.minimumShare = 0.3
-    shape.closableShare = 0.5
-    shape.scoreShare = 0.4
+    let shape = Fixtures.everyFeatureShape(applicants: 40, positions: 8, listLength: 4) {
+      $0.groups = 3
+      $0.groupPreferences = seed % 2 == 0
+      $0.typeNames = ["a \"quoted\" type", "ü-type"]
+    }
     let instance = shape.instance(seed: seed)
     let again = try Instance(json: Data(instance.jsonBytes()))
     #expect(again == instance)

@@ -9,16 +9,10 @@ let mutationSeeds = Array(UInt64(1)...1500)
 @Suite struct MalformedInputTests {
   /// A small valid instance with every feature of the format.
   static let valid: [UInt8] = {
-    var shape = RandomMarket(applicants: 6, positions: 3, listLength: 2)
-    shape.tieDensity = 0.5
-    shape.groups = 2
-    shape.groupPreferences = true
-    shape.typeNames = ["x", "y"]
-    shape.typeQuotaShare = 1
-    shape.minimumShare = 0.5
-    shape.closableShare = 0.5
-    shape.scoreShare = 0.5
-    return shape.instance(seed: 3).jsonBytes()
+    Fixtures.everyFeatureShape(applicants: 6, positions: 3, listLength: 2) {
+      $0.typeQuotaShare = 1
+      $0.minimumShare = 0.5
+    }.instance(seed: 3).jsonBytes()
   }()
 
   /// Replacement bytes that make interesting JSON: structure, quotes, digits, signs.
