@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "Placement", swiftSettings: swiftSettings),
     .target(
       name: "PlacementGLPK",
-      dependencies: ["Placement", "CGLPK"],
+      dependencies: ["Placement", "CGLPK", "CGLPKShims"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "PlacementCLI",
@@ -37,6 +37,8 @@ let package = Package(
     // MARK: - Implementation details
     // Debian's libglpk-dev ships no glpk.pc, so no pkgConfig: the modulemap links "glpk".
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+    // The only C: GLPK calls wrapped in setjmp so that glp_error returns instead of aborting.
+    .target(name: "CGLPKShims", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
 
     // MARK: - Tests
     .target(
@@ -50,7 +52,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PlacementGLPKTests",
-      dependencies: ["PlacementGLPK", "Placement"],
+      dependencies: ["PlacementGLPK", "Placement", "PlacementTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PlacementCLITests",

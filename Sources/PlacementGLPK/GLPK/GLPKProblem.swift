@@ -1,58 +1,173 @@
 internal import CGLPK
+internal import CGLPKShims
 
-/// Owns one GLPK problem object from creation to deletion.
+/// Owns one GLPK problem object from creation to deletion; the only caller of GLPK.
 ///
-/// GLPK keeps its environment per thread, so a problem must be created, solved and
-/// deleted on one thread. The type is deliberately not `Sendable` and lives only
-/// inside ``GLPKSolver/solve(_:timeLimit:)``, one synchronous call with no `await`.
-final class GLPKProblem {
-  let pointer: OpaquePointer
+/// GLPK keeps its environment per thread (Debian builds it with `_Thread_local`), so a
+/// problem must be created, used and deleted on one thread. The type makes misuse hard:
+/// - it is noncopyable and not `Sendable`, and the only way to get one is
+///   ``withNew(_:)``, whose body is synchronous: no `await` (and so no change of thread)
+///   can happen while the problem lives, and it cannot escape the body;
+/// - every call checks, in one pointer comparison, that it runs on the creating thread.
+///
+/// Every GLPK call goes through the C guard in `CGLPKShims`: a fatal GLPK error becomes
+/// ``GLPKError/fatal(_:)`` instead of aborting the process. GLPK then frees every object
+/// on the thread, which this type notices and does not delete twice.
+struct GLPKProblem: ~Copyable {
+  private let pointer: OpaquePointer
+  private let generation: UInt
+  private let thread: UnsafeRawPointer
 
-  init() {
-    pointer = glp_create_prob()
+  private init() {
+    pointer = cglpk_create()
+    generation = cglpk_environment_generation()
+    thread = cglpk_thread_token()
   }
 
   deinit {
-    glp_delete_prob(pointer)
+    precondition(cglpk_thread_token() == thread, "a GLPK problem must be deleted on the thread that created it")
+    if cglpk_environment_generation() == generation { cglpk_delete(pointer) }
   }
 
-  /// Loads a programme already checked by ``LinearProgram/problems()``.
-  func load(_ program: LinearProgram) {
-    glp_set_obj_dir(pointer, program.direction == .minimize ? GLP_MIN : GLP_MAX)
-    if program.rowCount > 0 { glp_add_rows(pointer, Int32(program.rowCount)) }
-    if program.columnCount > 0 { glp_add_cols(pointer, Int32(program.columnCount)) }
-    for j in 0..<program.columnCount {
-      let column = Int32(j + 1)
-      let (type, lower, upper) = boundType(program.columnLower[j], program.columnUpper[j])
-      glp_set_col_bnds(pointer, column, type, lower, upper)
-      glp_set_obj_coef(pointer, column, program.objective[j])
-      if program.isInteger[j] { glp_set_col_kind(pointer, column, GLP_IV) }
+  /// Creates a problem, runs `body` with it on this thread, and deletes it.
+  static func withNew<Result>(_ body: (borrowing GLPKProblem) throws(GLPKError) -> Result) throws(GLPKError) -> Result {
+    let problem = GLPKProblem()
+    return try body(problem)
+  }
+
+  /// The live GLPK pointer; traps when used from another thread.
+  private func checked() throws(GLPKError) -> OpaquePointer {
+    precondition(cglpk_thread_token() == thread, "a GLPK problem must stay on the thread that created it")
+    guard cglpk_environment_generation() == generation else {
+      throw .fatal("the problem was freed by an earlier trapped GLPK error")
     }
-    for i in 0..<program.rowCount {
-      let (type, lower, upper) = boundType(program.rowLower[i], program.rowUpper[i])
-      glp_set_row_bnds(pointer, Int32(i + 1), type, lower, upper)
-    }
-    // GLPK's arrays are 1-based: slot 0 is ignored.
-    let nonzeros = program.rowColumn.count
-    var rowIndex = [Int32](repeating: 0, count: nonzeros + 1)
-    var columnIndex = [Int32](repeating: 0, count: nonzeros + 1)
-    var value = [Double](repeating: 0, count: nonzeros + 1)
-    for i in 0..<program.rowCount {
-      for k in program.rowStart[i]..<program.rowStart[i + 1] {
-        rowIndex[k + 1] = Int32(i + 1)
-        columnIndex[k + 1] = program.rowColumn[k] + 1
-        value[k + 1] = program.rowValue[k]
+    return pointer
+  }
+
+  private static func guarded(_ code: Int32) throws(GLPKError) {
+    if code == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
+  }
+
+  /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass.
+  func load(_ program: LinearProgram) throws(GLPKError) {
+    let pointer = try checked()
+    let integer = program.isInteger.map { UInt8($0 ? 1 : 0) }
+    let code = program.objective.withUnsafeBufferPointer { objective in
+      program.columnLower.withUnsafeBufferPointer { columnLower in
+        program.columnUpper.withUnsafeBufferPointer { columnUpper in
+          integer.withUnsafeBufferPointer { integer in
+            program.rowStart.withUnsafeBufferPointer { rowStart in
+              program.rowColumn.withUnsafeBufferPointer { rowColumn in
+                program.rowValue.withUnsafeBufferPointer { rowValue in
+                  program.rowLower.withUnsafeBufferPointer { rowLower in
+                    program.rowUpper.withUnsafeBufferPointer { rowUpper in
+                      var model = cglpk_model(
+                        rows: Int32(program.rowCount), columns: Int32(program.columnCount),
+                        maximize: program.direction == .maximize ? 1 : 0,
+                        objective_constant: program.objectiveConstant,
+                        objective: objective.baseAddress, column_lower: columnLower.baseAddress,
+                        column_upper: columnUpper.baseAddress, integer: integer.baseAddress,
+                        row_start: rowStart.baseAddress, row_column: rowColumn.baseAddress,
+                        row_value: rowValue.baseAddress, row_lower: rowLower.baseAddress,
+                        row_upper: rowUpper.baseAddress)
+                      return cglpk_load(pointer, &model)
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
-    glp_load_matrix(pointer, Int32(nonzeros), rowIndex, columnIndex, value)
-  }
-
-  private func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
-    switch (lower.isFinite, upper.isFinite) {
-    case (false, false): (GLP_FR, 0, 0)
-    case (true, false): (GLP_LO, lower, 0)
-    case (false, true): (GLP_UP, 0, upper)
-    case (true, true): lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+    try Self.guarded(code)
+    if !program.columnNames.isEmpty || !program.rowNames.isEmpty {
+      func joined(_ names: [String]) -> [CChar]? {
+        names.isEmpty ? nil : names.flatMap { $0.utf8CString }
+      }
+      let columns = joined(program.columnNames)
+      let rows = joined(program.rowNames)
+      let code = columns.withOptionalPointer { columns in
+        rows.withOptionalPointer { rows in cglpk_set_names(pointer, columns, rows) }
+      }
+      try Self.guarded(code)
     }
   }
+
+  /// Loads raw 1-based matrix entries without any check. Only for tests proving the trap.
+  func loadMatrixUnchecked(rows: [Int32], columns: [Int32], values: [Double]) throws(GLPKError) {
+    let pointer = try checked()
+    let code = cglpk_load_matrix_unchecked(pointer, Int32(rows.count - 1), rows, columns, values)
+    try Self.guarded(code)
+  }
+
+  /// Runs the primal simplex method on the LP relaxation; returns `glp_simplex`'s code.
+  func simplex(timeLimitMilliseconds: Int32, log: Bool) throws(GLPKError) -> Int32 {
+    let pointer = try checked()
+    var result: Int32 = 0
+    try Self.guarded(cglpk_simplex(pointer, timeLimitMilliseconds, log ? 1 : 0, &result))
+    return result
+  }
+
+  /// Runs branch-and-bound from the optimal basis; returns `glp_intopt`'s code.
+  func branchAndBound(_ search: inout cglpk_search, log: Bool) throws(GLPKError) -> Int32 {
+    let pointer = try checked()
+    var result: Int32 = 0
+    try Self.guarded(cglpk_intopt(pointer, &search, log ? 1 : 0, &result))
+    return result
+  }
+
+  /// Writes the loaded problem as CPLEX LP or free MPS.
+  func write(_ format: ModelFormat, to path: String) throws(GLPKError) {
+    let pointer = try checked()
+    var result: Int32 = 0
+    try Self.guarded(cglpk_write(pointer, format == .lp ? 0 : 1, path, &result))
+    if result != 0 { throw .solverFailed(routine: format == .lp ? "glp_write_lp" : "glp_write_mps", code: result) }
+  }
+
+  /// `glp_get_status` after the simplex method.
+  var lpStatus: Int32 { get throws(GLPKError) { glp_get_status(try checked()) } }
+  /// `glp_get_obj_val` after the simplex method.
+  var lpObjective: Double { get throws(GLPKError) { glp_get_obj_val(try checked()) } }
+  /// `glp_mip_status` after branch-and-bound.
+  var mipStatus: Int32 { get throws(GLPKError) { glp_mip_status(try checked()) } }
+  /// `glp_mip_obj_val` after branch-and-bound.
+  var mipObjective: Double { get throws(GLPKError) { glp_mip_obj_val(try checked()) } }
+
+  /// The primal value of every column after the simplex method.
+  func lpValues(count: Int) throws(GLPKError) -> [Double] {
+    let pointer = try checked()
+    return (0..<count).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
+  }
+
+  /// The value of every column in the incumbent after branch-and-bound.
+  func mipValues(count: Int) throws(GLPKError) -> [Double] {
+    let pointer = try checked()
+    return (0..<count).map { glp_mip_col_val(pointer, Int32($0 + 1)) }
+  }
+}
+
+@available(*, unavailable, message: "a GLPK problem must stay on the thread that created it")
+extension GLPKProblem: Sendable {}
+
+/// A file format for a model.
+public enum ModelFormat: String, Sendable, CaseIterable {
+  /// CPLEX LP format (`glp_write_lp`).
+  case lp
+  /// Free MPS format (`glp_write_mps` with `GLP_MPS_FILE`).
+  case mps
+}
+
+extension Optional where Wrapped == [CChar] {
+  fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
+    switch self {
+    case .none: body(nil)
+    case .some(let array): array.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+  }
+}
+
+/// Runs GLPK's disabled RELAX-IV entry under the guard. Only for tests proving the trap.
+func callDisabledRelax4() throws(GLPKError) {
+  if cglpk_call_disabled_relax4() == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
 }

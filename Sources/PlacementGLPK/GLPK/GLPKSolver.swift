@@ -1,27 +1,80 @@
 internal import CGLPK
+internal import CGLPKShims
 import Placement
 
 /// The result of solving a ``LinearProgram``.
 public struct LinearProgramSolution: Sendable, Hashable {
-  /// `optimal`, `feasible` (time limit with an incumbent), `infeasible` or `timeLimit`.
+  /// Why a search ended before proving optimality.
+  public enum Stop: String, Sendable, Hashable {
+    /// The time limit ran out.
+    case timeLimit
+    /// The caller cancelled the solve.
+    case cancelled
+    /// The relative gap reached the requested tolerance.
+    case gapReached
+  }
+
+  /// `optimal`, `feasible` (an incumbent, optimality not proven), `infeasible` or
+  /// `timeLimit` (stopped before any solution was found).
   public var status: Solution.Status
   /// The objective value, when a solution was found.
   public var objective: Double?
-  /// The value of each column, when a solution was found.
+  /// The best proven bound on the objective (equal to it when optimal), when known.
+  public var bound: Double?
+  /// The value of each column, when a solution was found; empty otherwise.
   public var values: [Double]
+  /// Branch-and-bound nodes explored.
+  public var nodes: Int
+  /// Why the search stopped early, if it did.
+  public var stop: Stop?
+
+  /// The relative gap between objective and bound, when both are known.
+  public var gap: Double? {
+    guard let objective, let bound else { return nil }
+    return relativeGap(incumbent: objective, bound: bound)
+  }
 }
 
-/// Solves linear and mixed-integer programmes with GLPK (simplex, then branch-and-bound).
-public enum GLPKSolver {
-  /// Solves `program` on the calling thread: create, load, solve and delete happen in this
-  /// one synchronous call, as GLPK's per-thread environment requires. GLPK prints nothing.
+/// Solves linear and mixed-integer programmes with GLPK: the simplex method on the LP
+/// relaxation, then branch-and-bound, with a time limit, a gap, cancellation, progress
+/// and an optional starting incumbent.
+///
+/// ```swift
+/// let solution = try await GLPKSolver(options: .init(timeLimit: .seconds(60))).solve(program)
+/// ```
+public struct GLPKSolver: Sendable {
+  /// Search settings, limits and observers.
+  public var options: GLPKOptions
+
+  /// Creates a solver with `options`.
+  public init(options: GLPKOptions = GLPKOptions()) {
+    self.options = options
+  }
+
+  /// Solves `program` on a thread of its own; cancelling the task stops the search and
+  /// returns the incumbent.
   ///
-  /// - Throws: ``GLPKError/invalidModel(_:)`` before calling GLPK when the programme is
-  ///   malformed, so GLPK never aborts the process; ``GLPKError/solverFailed(routine:code:)``
-  ///   when GLPK reports an error.
-  public static func solve(_ program: LinearProgram, timeLimit: Duration? = nil) throws(GLPKError)
+  /// - Parameter incumbent: a feasible solution (one value per column) handed to
+  ///   branch-and-bound as its first incumbent.
+  /// - Throws: ``GLPKError`` when the programme, the options or `incumbent` are malformed
+  ///   (GLPK is not called), or GLPK fails.
+  public func solve(_ program: LinearProgram, startingFrom incumbent: [Double]? = nil) async throws(GLPKError)
     -> LinearProgramSolution
   {
+    let options = options
+    let result = await SolveControl.run(timeLimit: options.timeLimit) { control in
+      Result { () throws(GLPKError) in
+        try Self.solveOnThisThread(
+          program, options: options, incumbent: incumbent, control: control, stage: "objective")
+      }
+    }
+    return try result.get()
+  }
+
+  /// Checks everything GLPK would abort on, before any GLPK call.
+  package static func validate(_ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?) throws(GLPKError) {
+    let optionProblems = options.problems()
+    guard optionProblems.isEmpty else { throw .invalidOption(optionProblems.joined(separator: "; ")) }
     let problems = program.problems()
     guard problems.isEmpty else { throw .invalidModel(problems) }
     guard program.rowCount < Int(Int32.max), program.columnCount < Int(Int32.max),
@@ -29,56 +82,203 @@ public enum GLPKSolver {
     else {
       throw .tooLarge(rows: program.rowCount, columns: program.columnCount, nonzeros: program.rowColumn.count)
     }
-    glp_term_out(GLP_OFF)
-    let problem = GLPKProblem()
-    problem.load(program)
-    let milliseconds = timeLimit.map { limit in
-      Int32(clamping: max(1, limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000))
+    if let incumbent {
+      let violations = program.violations(of: incumbent)
+      guard violations.isEmpty else { throw .invalidModel(violations.map { "starting solution: \($0)" }) }
     }
+  }
 
-    var simplex = glp_smcp()
-    glp_init_smcp(&simplex)
-    simplex.msg_lev = GLP_MSG_OFF
-    simplex.presolve = GLP_ON
-    if let milliseconds { simplex.tm_lim = milliseconds }
-    let hasIntegers = program.isInteger.contains(true)
-    if !hasIntegers {
-      let code = glp_simplex(problem.pointer, &simplex)
-      switch code {
-      case 0: break
-      case GLP_ENOPFS, GLP_ENODFS: return LinearProgramSolution(status: .infeasible, objective: nil, values: [])
-      case GLP_ETMLIM: return LinearProgramSolution(status: .timeLimit, objective: nil, values: [])
-      default: throw .solverFailed(routine: "glp_simplex", code: code)
-      }
-      switch glp_get_status(problem.pointer) {
-      case GLP_OPT:
-        let values = (0..<program.columnCount).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
-        return LinearProgramSolution(status: .optimal, objective: glp_get_obj_val(problem.pointer), values: values)
-      case GLP_NOFEAS, GLP_INFEAS: return LinearProgramSolution(status: .infeasible, objective: nil, values: [])
-      default: throw .solverFailed(routine: "glp_simplex", code: glp_get_status(problem.pointer))
+  /// Solves `program` synchronously on the calling thread: the GLPK problem is created,
+  /// solved and deleted in this one call, as GLPK's per-thread environment requires.
+  package static func solveOnThisThread(
+    _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String
+  ) throws(GLPKError) -> LinearProgramSolution {
+    try validate(program, options: options, incumbent: incumbent)
+    let observer = SearchObserver(control: control, options: options, stage: stage)
+    let logSink = options.log.map(LogSink.init)
+    if let logSink {
+      cglpk_set_log(forwardLog, Unmanaged.passUnretained(logSink).toOpaque())
+    }
+    defer { cglpk_set_log(nil, nil) }
+    let logOn = logSink != nil
+    return try withExtendedLifetime((observer, logSink)) { () throws(GLPKError) in
+      try GLPKProblem.withNew { problem throws(GLPKError) in
+        try problem.load(program)
+        var rootBound: Double?
+        func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
+          let bound = rootBound.map { roundedBound($0, program) }
+          guard let incumbent else {
+            return LinearProgramSolution(
+              status: .timeLimit, bound: bound, values: [], nodes: observer.nodes, stop: stop)
+          }
+          return LinearProgramSolution(
+            status: .feasible, objective: program.objectiveValue(of: incumbent), bound: bound, values: incumbent,
+            nodes: observer.nodes, stop: stop)
+        }
+        if control.isCancelled { return early(.cancelled) }
+        guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
+        switch try problem.simplex(timeLimitMilliseconds: milliseconds, log: logOn) {
+        case 0: break
+        case GLP_ETMLIM: return early(.timeLimit)
+        case let code: throw .solverFailed(routine: "glp_simplex", code: code)
+        }
+        switch try problem.lpStatus {
+        case GLP_OPT: rootBound = try problem.lpObjective
+        case GLP_NOFEAS, GLP_INFEAS:
+          return LinearProgramSolution(status: .infeasible, values: [], nodes: 0)
+        case let status: throw .solverFailed(routine: "glp_simplex (status)", code: status)
+        }
+        guard program.isInteger.contains(true) else {
+          let objective = try problem.lpObjective
+          return LinearProgramSolution(
+            status: .optimal, objective: objective, bound: objective,
+            values: try problem.lpValues(count: program.columnCount), nodes: 0)
+        }
+        if control.isCancelled { return early(.cancelled) }
+        guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
+        // GLPK's arrays are 1-based: slot 0 of the starting solution is ignored.
+        let heuristic = incumbent.map { [0] + $0 }
+        let code = try heuristic.withOptionalPointer { heuristic throws(GLPKError) in
+          var search = cglpk_search(
+            time_limit_ms: milliseconds, relative_gap: options.relativeGap,
+            branching: options.branching.glpkValue, backtracking: options.backtracking.glpkValue,
+            cuts: options.cuts.rawValue, feasibility_pump: options.feasibilityPump ? 1 : 0,
+            proximity_search: options.proximitySearch ? 1 : 0, heuristic: heuristic,
+            progress: observeNode, progress_context: Unmanaged.passUnretained(observer).toOpaque())
+          return try problem.branchAndBound(&search, log: logOn)
+        }
+        let stop: LinearProgramSolution.Stop?
+        switch code {
+        case 0: stop = nil
+        case GLP_ETMLIM: stop = .timeLimit
+        case GLP_ESTOP: stop = observer.stop ?? .cancelled
+        case GLP_EMIPGAP: stop = .gapReached
+        case GLP_ENOPFS: return LinearProgramSolution(status: .infeasible, values: [], nodes: observer.nodes)
+        default: throw .solverFailed(routine: "glp_intopt", code: code)
+        }
+        switch try problem.mipStatus {
+        case GLP_OPT where stop == nil:
+          let objective = try problem.mipObjective
+          return LinearProgramSolution(
+            status: .optimal, objective: objective, bound: objective,
+            values: try problem.mipValues(count: program.columnCount), nodes: observer.nodes)
+        case GLP_OPT, GLP_FEAS:
+          let objective = try problem.mipObjective
+          let bound = roundedBound(observer.bound ?? rootBound ?? objective, program)
+          return LinearProgramSolution(
+            status: .feasible, objective: objective, bound: bound,
+            values: try problem.mipValues(count: program.columnCount), nodes: observer.nodes, stop: stop)
+        case GLP_NOFEAS:
+          return LinearProgramSolution(status: .infeasible, values: [], nodes: observer.nodes)
+        default:
+          if let bound = observer.bound { rootBound = bound }
+          return early(stop ?? .timeLimit)
+        }
       }
     }
+  }
+}
 
-    var branchAndBound = glp_iocp()
-    glp_init_iocp(&branchAndBound)
-    branchAndBound.msg_lev = GLP_MSG_OFF
-    branchAndBound.presolve = GLP_ON
-    if let milliseconds { branchAndBound.tm_lim = milliseconds }
-    let code = glp_intopt(problem.pointer, &branchAndBound)
-    switch code {
-    case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP: break
-    case GLP_ENOPFS, GLP_ENODFS: return LinearProgramSolution(status: .infeasible, objective: nil, values: [])
-    default: throw .solverFailed(routine: "glp_intopt", code: code)
+/// Tightens a bound to an integer when the optimum must be one.
+private func roundedBound(_ bound: Double, _ program: LinearProgram) -> Double {
+  guard program.hasIntegralObjective else { return bound }
+  let slack = 1e-6 * max(1, abs(bound))
+  return program.direction == .maximize ? (bound + slack).rounded(.down) : (bound - slack).rounded(.up)
+}
+
+/// Watches branch-and-bound from GLPK's callback: records the bound, decides when to stop
+/// and throttles the caller's progress reports. It never calls GLPK.
+private final class SearchObserver {
+  let control: SolveControl
+  let options: GLPKOptions
+  let stage: String
+  var bound: Double?
+  var nodes = 0
+  var stop: LinearProgramSolution.Stop?
+  private var lastReport: ContinuousClock.Instant?
+  private var lastIncumbent: Double?
+
+  init(control: SolveControl, options: GLPKOptions, stage: String) {
+    self.control = control
+    self.options = options
+    self.stage = stage
+  }
+
+  /// Returns true to stop the search.
+  func observe(_ node: cglpk_progress) -> Bool {
+    nodes = Int(node.total_nodes)
+    if node.has_bound != 0 { bound = node.bound }
+    if let progress = options.progress {
+      let now = ContinuousClock.now
+      let incumbent = node.has_incumbent != 0 ? node.incumbent : nil
+      if incumbent != lastIncumbent || lastReport.map({ now - $0 >= options.progressInterval }) ?? true {
+        lastReport = now
+        lastIncumbent = incumbent
+        progress(
+          SearchProgress(
+            stage: stage, incumbent: incumbent, bound: bound, nodes: nodes, activeNodes: Int(node.active_nodes),
+            elapsed: now - control.start))
+      }
     }
-    switch glp_mip_status(problem.pointer) {
-    case GLP_OPT, GLP_FEAS:
-      let values = (0..<program.columnCount).map { glp_mip_col_val(problem.pointer, Int32($0 + 1)) }
-      let proven = glp_mip_status(problem.pointer) == GLP_OPT && code == 0
-      return LinearProgramSolution(
-        status: proven ? .optimal : .feasible, objective: glp_mip_obj_val(problem.pointer), values: values)
-    case GLP_NOFEAS: return LinearProgramSolution(status: .infeasible, objective: nil, values: [])
-    default:
-      return LinearProgramSolution(status: code == GLP_ETMLIM ? .timeLimit : .infeasible, objective: nil, values: [])
+    if control.isCancelled {
+      stop = .cancelled
+    } else if control.isPastDeadline {
+      stop = .timeLimit
+    }
+    return stop != nil
+  }
+}
+
+private let observeNode: cglpk_progress_function = { context, node in
+  guard let context, let node else { return 0 }
+  return Unmanaged<SearchObserver>.fromOpaque(context).takeUnretainedValue().observe(node.pointee) ? 1 : 0
+}
+
+/// Holds the caller's log closure while GLPK's terminal hook forwards text to it.
+private final class LogSink {
+  let log: @Sendable (String) -> Void
+  init(_ log: @escaping @Sendable (String) -> Void) { self.log = log }
+}
+
+private let forwardLog: cglpk_log_function = { context, text in
+  guard let context, let text else { return }
+  Unmanaged<LogSink>.fromOpaque(context).takeUnretainedValue().log(String(cString: text))
+}
+
+extension Optional where Wrapped == [Double] {
+  fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<Double>?) throws(GLPKError) -> R) throws(GLPKError)
+    -> R
+  {
+    switch self {
+    case .none: return try body(nil)
+    case .some(let array):
+      let result = array.withUnsafeBufferPointer { buffer in
+        Result { () throws(GLPKError) in try body(buffer.baseAddress) }
+      }
+      return try result.get()
+    }
+  }
+}
+
+extension GLPKOptions.Branching {
+  var glpkValue: Int32 {
+    switch self {
+    case .firstFractional: GLP_BR_FFV
+    case .lastFractional: GLP_BR_LFV
+    case .mostFractional: GLP_BR_MFV
+    case .driebeckTomlin: GLP_BR_DTH
+    case .hybridPseudocost: GLP_BR_PCH
+    }
+  }
+}
+
+extension GLPKOptions.Backtracking {
+  var glpkValue: Int32 {
+    switch self {
+    case .depthFirst: GLP_BT_DFS
+    case .breadthFirst: GLP_BT_BFS
+    case .bestLocalBound: GLP_BT_BLB
+    case .bestProjection: GLP_BT_BPH
     }
   }
 }

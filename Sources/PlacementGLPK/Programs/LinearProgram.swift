@@ -33,6 +33,13 @@ public struct LinearProgram: Sendable, Hashable {
   public var rowLower: [Double]
   /// The upper bound of each row's activity (`.infinity` for none).
   public var rowUpper: [Double]
+  /// A constant added to the objective.
+  public var objectiveConstant: Double = 0
+  /// Column names for exported models (empty for none); at most 255 printable ASCII
+  /// characters each, no spaces.
+  public var columnNames: [String] = []
+  /// Row names for exported models (empty for none), under the same rules.
+  public var rowNames: [String] = []
 
   /// Creates an empty programme.
   public init(direction: Direction) {
@@ -67,13 +74,62 @@ public struct LinearProgram: Sendable, Hashable {
 
   /// Adds the row `lower ≤ Σ coefficient · column ≤ upper`.
   public mutating func addRow(_ terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double) {
-    for term in terms {
-      rowColumn.append(Int32(truncatingIfNeeded: term.column))
-      rowValue.append(term.coefficient)
-    }
+    for term in terms { appendTerm(column: term.column, coefficient: term.coefficient) }
+    closeRow(lower: lower, upper: upper)
+  }
+
+  /// Adds `coefficient · column` to the row being built; ``closeRow(lower:upper:)`` ends it.
+  /// Building rows term by term needs no temporary arrays.
+  public mutating func appendTerm(column: Int, coefficient: Double) {
+    rowColumn.append(Int32(truncatingIfNeeded: column))
+    rowValue.append(coefficient)
+  }
+
+  /// Ends the row built by ``appendTerm(column:coefficient:)`` with `lower ≤ row ≤ upper`.
+  public mutating func closeRow(lower: Double, upper: Double) {
     rowStart.append(rowColumn.count)
     rowLower.append(lower)
     rowUpper.append(upper)
+  }
+
+  /// The objective value of `values` (one per column).
+  public func objectiveValue(of values: [Double]) -> Double {
+    zip(objective, values).reduce(objectiveConstant) { $0 + $1.0 * $1.1 }
+  }
+
+  /// Whether every objective coefficient of every column is an integer and every column
+  /// with a non-zero coefficient is integral, so the optimum is an integer.
+  var hasIntegralObjective: Bool {
+    objectiveConstant.rounded() == objectiveConstant
+      && objective.indices.allSatisfy {
+        objective[$0] == 0 || (isInteger[$0] && objective[$0].rounded() == objective[$0])
+      }
+  }
+
+  /// Every bound, row or integrality that `values` violates by more than `tolerance`;
+  /// empty when `values` is a feasible solution.
+  public func violations(of values: [Double], tolerance: Double = 1e-6) -> [String] {
+    guard values.count == columnCount else {
+      return ["\(values.count) values for \(columnCount) columns"]
+    }
+    var violations: [String] = []
+    for j in 0..<columnCount {
+      let value = values[j]
+      if !(value >= columnLower[j] - tolerance && value <= columnUpper[j] + tolerance) {
+        violations.append("column \(j): \(value) outside \(columnLower[j]) ... \(columnUpper[j])")
+      }
+      if isInteger[j] && abs(value - value.rounded()) > tolerance {
+        violations.append("column \(j): \(value) is not an integer")
+      }
+    }
+    for i in 0..<rowCount {
+      var activity = 0.0
+      for k in rowStart[i]..<rowStart[i + 1] { activity += rowValue[k] * values[Int(rowColumn[k])] }
+      if !(activity >= rowLower[i] - tolerance && activity <= rowUpper[i] + tolerance) {
+        violations.append("row \(i): activity \(activity) outside \(rowLower[i]) ... \(rowUpper[i])")
+      }
+    }
+    return violations
   }
 
   /// Every reason a solver would reject this programme; empty when it is well formed.
@@ -97,6 +153,14 @@ public struct LinearProgram: Sendable, Hashable {
         || columnLower[j] == .infinity || columnUpper[j] == -.infinity
       {
         problems.append("column \(j): bounds \(columnLower[j]) ... \(columnUpper[j]) are empty")
+      }
+    }
+    if !objectiveConstant.isFinite { problems.append("objective constant \(objectiveConstant) is not finite") }
+    for (kind, names, count) in [("column", columnNames, n), ("row", rowNames, rowCount)] where !names.isEmpty {
+      if names.count != count { problems.append("\(names.count) \(kind) names for \(count) \(kind)s") }
+      for (index, name) in names.enumerated()
+      where name.isEmpty || name.utf8.count > 255 || !name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+        problems.append("\(kind) \(index): name \(name.debugDescription) is not 1–255 printable ASCII characters")
       }
     }
     var seen = [Int](repeating: -1, count: n)

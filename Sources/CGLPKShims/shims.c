@@ -1,0 +1,206 @@
+// Guarded GLPK calls; see include/CGLPKShims.h for the contract.
+#include "CGLPKShims.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <string.h>
+
+static _Thread_local char last_error[1024];
+static _Thread_local unsigned long generation;
+static _Thread_local char thread_token;
+static _Thread_local cglpk_log_function log_function;
+static _Thread_local void *log_context;
+static _Thread_local jmp_buf *active_jump;
+static _Thread_local int heuristic_supplied;
+
+// Owns this thread's terminal hook: error text goes to last_error, the rest to the log.
+static int terminal_hook(void *info, const char *text) {
+  (void)info;
+  if (glp_at_error()) {
+    size_t used = strlen(last_error);
+    strncat(last_error, text, sizeof last_error - used - 1);
+  } else if (log_function != NULL) {
+    log_function(log_context, text);
+  }
+  return 1;  // non-zero: GLPK prints nothing itself
+}
+
+// Called by glp_error instead of returning to abort(): frees the environment, jumps back.
+static void fatal_hook(void *info) {
+  (void)info;
+  jmp_buf *jump = active_jump;
+  active_jump = NULL;
+  glp_free_env();
+  generation += 1;
+  longjmp(*jump, 1);
+}
+
+// Runs the body (the macro arguments) with GLPK's fatal errors trapped. Nothing between setjmp and the
+// end of the body may be a Swift frame, and locals are not read after a jump.
+#define GUARDED(...)                                     \
+  jmp_buf jump;                                         \
+  last_error[0] = 0;                                    \
+  if (setjmp(jump) != 0) return CGLPK_FATAL;            \
+  active_jump = &jump;                                  \
+  glp_term_hook(terminal_hook, NULL);                   \
+  glp_term_out(log_function != NULL ? GLP_ON : GLP_OFF); \
+  glp_error_hook(fatal_hook, NULL);                     \
+  __VA_ARGS__                                           \
+  glp_error_hook(NULL, NULL);                           \
+  active_jump = NULL;                                   \
+  return CGLPK_OK;
+
+const char *cglpk_last_error(void) { return last_error; }
+
+unsigned long cglpk_environment_generation(void) { return generation; }
+
+const void *cglpk_thread_token(void) { return &thread_token; }
+
+void cglpk_set_log(cglpk_log_function log, void *context) {
+  log_function = log;
+  log_context = context;
+}
+
+void cglpk_free_environment(void) { glp_free_env(); }
+
+glp_prob *cglpk_create(void) { return glp_create_prob(); }
+
+void cglpk_delete(glp_prob *problem) { glp_delete_prob(problem); }
+
+static int bound_type(double lower, double upper) {
+  if (isinf(lower) && isinf(upper)) return GLP_FR;
+  if (isinf(upper)) return GLP_LO;
+  if (isinf(lower)) return GLP_UP;
+  return lower == upper ? GLP_FX : GLP_DB;
+}
+
+static double finite_or_zero(double value) { return isinf(value) ? 0 : value; }
+
+int cglpk_load(glp_prob *problem, const cglpk_model *model) {
+  GUARDED({
+    glp_set_obj_dir(problem, model->maximize ? GLP_MAX : GLP_MIN);
+    glp_set_obj_coef(problem, 0, model->objective_constant);
+    if (model->rows > 0) glp_add_rows(problem, model->rows);
+    if (model->columns > 0) glp_add_cols(problem, model->columns);
+    for (int j = 0; j < model->columns; j++) {
+      double lower = model->column_lower[j], upper = model->column_upper[j];
+      glp_set_col_bnds(problem, j + 1, bound_type(lower, upper), finite_or_zero(lower), finite_or_zero(upper));
+      glp_set_obj_coef(problem, j + 1, model->objective[j]);
+      if (model->integer[j]) glp_set_col_kind(problem, j + 1, GLP_IV);
+    }
+    for (int i = 0; i < model->rows; i++) {
+      double lower = model->row_lower[i], upper = model->row_upper[i];
+      glp_set_row_bnds(problem, i + 1, bound_type(lower, upper), finite_or_zero(lower), finite_or_zero(upper));
+    }
+    // GLPK's arrays are 1-based: slot 0 is allocated and ignored. glp_alloc memory
+    // belongs to the environment, so a trapped error frees it too.
+    int count = (int)model->row_start[model->rows];
+    int *rows = glp_alloc(count + 1, sizeof(int));
+    int *columns = glp_alloc(count + 1, sizeof(int));
+    double *values = glp_alloc(count + 1, sizeof(double));
+    for (int i = 0; i < model->rows; i++) {
+      for (long k = model->row_start[i]; k < model->row_start[i + 1]; k++) {
+        rows[k + 1] = i + 1;
+        columns[k + 1] = model->row_column[k] + 1;
+        values[k + 1] = model->row_value[k];
+      }
+    }
+    glp_load_matrix(problem, count, rows, columns, values);
+    glp_free(rows);
+    glp_free(columns);
+    glp_free(values);
+  })
+}
+
+int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
+                                const double *values) {
+  GUARDED({ glp_load_matrix(problem, count, rows, columns, values); })
+}
+
+int cglpk_set_names(glp_prob *problem, const char *column_names, const char *row_names) {
+  GUARDED({
+    const char *name = column_names;
+    for (int j = 1; name != NULL && j <= glp_get_num_cols(problem); j++, name += strlen(name) + 1)
+      glp_set_col_name(problem, j, name);
+    name = row_names;
+    for (int i = 1; name != NULL && i <= glp_get_num_rows(problem); i++, name += strlen(name) + 1)
+      glp_set_row_name(problem, i, name);
+  })
+}
+
+int cglpk_simplex(glp_prob *problem, int time_limit_ms, int log_on, int *result) {
+  GUARDED({
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = log_on ? GLP_MSG_ON : GLP_MSG_OFF;
+    parameters.presolve = GLP_OFF;
+    parameters.tm_lim = time_limit_ms;
+    *result = glp_simplex(problem, &parameters);
+  })
+}
+
+// Branch-and-bound callback: supplies the caller's incumbent once, reports progress
+// at each node selection and new incumbent, and stops when the observer asks.
+static void node_callback(glp_tree *tree, void *info) {
+  const cglpk_search *search = info;
+  int reason = glp_ios_reason(tree);
+  if (reason == GLP_IHEUR) {
+    if (search->heuristic != NULL && !heuristic_supplied) {
+      heuristic_supplied = 1;
+      glp_ios_heur_sol(tree, search->heuristic);
+    }
+    return;
+  }
+  if ((reason != GLP_ISELECT && reason != GLP_IBINGO) || search->progress == NULL) return;
+  cglpk_progress progress = {0};
+  glp_prob *problem = glp_ios_get_prob(tree);
+  int status = glp_mip_status(problem);
+  if (status == GLP_FEAS || status == GLP_OPT) {
+    progress.has_incumbent = 1;
+    progress.incumbent = glp_mip_obj_val(problem);
+  }
+  int best = glp_ios_best_node(tree);
+  if (best != 0) {
+    progress.has_bound = 1;
+    progress.bound = glp_ios_node_bound(tree, best);
+  }
+  glp_ios_tree_size(tree, &progress.active_nodes, NULL, &progress.total_nodes);
+  if (search->progress(search->progress_context, &progress)) glp_ios_terminate(tree);
+}
+
+int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result) {
+  GUARDED({
+    glp_iocp parameters;
+    glp_init_iocp(&parameters);
+    parameters.msg_lev = log_on ? GLP_MSG_ON : GLP_MSG_OFF;
+    parameters.presolve = GLP_OFF;  // the tree must work on the original columns for heur_sol
+    parameters.tm_lim = search->time_limit_ms;
+    parameters.mip_gap = search->relative_gap;
+    parameters.br_tech = search->branching;
+    parameters.bt_tech = search->backtracking;
+    parameters.gmi_cuts = (search->cuts & 1) ? GLP_ON : GLP_OFF;
+    parameters.mir_cuts = (search->cuts & 2) ? GLP_ON : GLP_OFF;
+    parameters.cov_cuts = (search->cuts & 4) ? GLP_ON : GLP_OFF;
+    parameters.clq_cuts = (search->cuts & 8) ? GLP_ON : GLP_OFF;
+    parameters.fp_heur = search->feasibility_pump ? GLP_ON : GLP_OFF;
+    parameters.ps_heur = search->proximity_search ? GLP_ON : GLP_OFF;
+    parameters.cb_func = node_callback;
+    parameters.cb_info = (void *)search;
+    heuristic_supplied = 0;
+    *result = glp_intopt(problem, &parameters);
+  })
+}
+
+int cglpk_write(glp_prob *problem, int format, const char *path, int *result) {
+  GUARDED({ *result = format == 0 ? glp_write_lp(problem, NULL, path) : glp_write_mps(problem, GLP_MPS_FILE, NULL, path); })
+}
+
+int cglpk_call_disabled_relax4(void) {
+  GUARDED({
+    glp_graph *graph = glp_create_graph(0, 0);
+    glp_add_vertices(graph, 2);
+    glp_add_arc(graph, 1, 2);
+    glp_mincost_relax4(graph, -1, -1, -1, -1, 0, NULL, -1, -1);
+    glp_delete_graph(graph);
+  })
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Placement
+import PlacementGLPK
+import PlacementTestSupport
+import Synchronization
+import Testing
+
+/// A multi-dimensional knapsack: maximise Σ value·x subject to `rows` weight limits of half
+/// the total weight, x binary. Small ones solve in milliseconds; 150 × 15 runs for seconds.
+func knapsack(items: Int, rows: Int, seed: UInt64) -> LinearProgram {
+  var generator = SplitMix64(seed: seed)
+  var program = LinearProgram(direction: .maximize)
+  for _ in 0..<items {
+    program.addColumn(objective: Double(Int.random(in: 1...1000, using: &generator)), upper: 1, integer: true)
+  }
+  for _ in 0..<rows {
+    let weights = (0..<items).map { _ in Double(Int.random(in: 1...1000, using: &generator)) }
+    program.addRow(
+      weights.enumerated().map { ($0.offset, $0.element) }, lower: -.infinity, upper: weights.reduce(0, +) / 2)
+  }
+  return program
+}
+
+/// The resident set size of this process, in bytes (Linux).
+func residentBytes() -> Int {
+  guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+  else { return 0 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// Branch-and-bound under limits, cancellation, progress and concurrency.
+@Suite struct GLPKSearchTests {
+  static let hard = knapsack(items: 150, rows: 15, seed: 7)
+
+  @Test func aTimedOutSearchReturnsItsIncumbentWithABound() async throws {
+    let start = ContinuousClock.now
+    let solution = try await GLPKSolver(options: GLPKOptions(timeLimit: .milliseconds(300)))
+      .solve(Self.hard, startingFrom: [Double](repeating: 0, count: 150))
+    let elapsed = ContinuousClock.now - start
+    #expect(solution.status == .feasible)
+    #expect(solution.stop == .timeLimit)
+    #expect(elapsed < .seconds(2))
+    let objective = try #require(solution.objective)
+    let bound = try #require(solution.bound)
+    #expect(objective > 0 && bound >= objective)
+    #expect(Self.hard.violations(of: solution.values).isEmpty)
+  }
+
+  @Test func aCancelledSearchReturnsItsIncumbent() async throws {
+    let task = Task { try await GLPKSolver().solve(Self.hard, startingFrom: [Double](repeating: 0, count: 150)) }
+    try await Task.sleep(for: .milliseconds(300))
+    let start = ContinuousClock.now
+    task.cancel()
+    let solution = try await task.value
+    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(solution.status == .feasible)
+    #expect(solution.stop == .cancelled)
+    #expect(Self.hard.violations(of: solution.values).isEmpty)
+  }
+
+  @Test func progressReportsIncumbentBoundAndNodes() async throws {
+    let reports = Mutex<[SearchProgress]>([])
+    var options = GLPKOptions(timeLimit: .milliseconds(400))
+    options.progressInterval = .milliseconds(50)
+    options.progress = { progress in reports.withLock { $0.append(progress) } }
+    _ = try await GLPKSolver(options: options).solve(Self.hard)
+    let seen = reports.withLock { $0 }
+    #expect(seen.count >= 2)
+    #expect(seen.contains { $0.incumbent != nil && $0.bound != nil && $0.gap != nil })
+    #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.nodes <= $1.nodes })
+  }
+
+  @Test func terminalOutputGoesToTheLogNotStdout() async throws {
+    let text = Mutex("")
+    var options = GLPKOptions()
+    options.log = { piece in text.withLock { $0 += piece } }
+    _ = try await GLPKSolver(options: options).solve(knapsack(items: 20, rows: 3, seed: 1))
+    let log = text.withLock { $0 }
+    #expect(log.contains("mip =") && log.contains("obj ="), "\(log)")
+  }
+
+  @Test func concurrentMixedSolvesGiveTheSequentialResults() async throws {
+    let programs = (0..<24).map { seed in
+      seed.isMultiple(of: 3)
+        ? chvatalProgram(integer: seed.isMultiple(of: 2)) : knapsack(items: 25 + seed, rows: 4, seed: UInt64(seed))
+    }
+    var sequential: [Double?] = []
+    for program in programs { sequential.append(try await GLPKSolver().solve(program).objective) }
+    for _ in 0..<4 {
+      let concurrent = try await withThrowingTaskGroup(of: (Int, Double?).self) { group in
+        for (index, program) in programs.enumerated() {
+          group.addTask { (index, try await GLPKSolver().solve(program).objective) }
+        }
+        var results = [Double?](repeating: nil, count: programs.count)
+        for try await (index, objective) in group { results[index] = objective }
+        return results
+      }
+      #expect(concurrent == sequential)
+    }
+  }
+
+  @Test func aLoopOfInterruptedSolvesKeepsMemoryFlat() async throws {
+    let start = [Double](repeating: 0, count: 150)
+    func interruptedSolves(_ count: Int) async throws {
+      for round in 0..<count {
+        if round.isMultiple(of: 2) {
+          let solution = try await GLPKSolver(options: GLPKOptions(timeLimit: .milliseconds(15))).solve(
+            Self.hard, startingFrom: start)
+          #expect(solution.status == .feasible)
+        } else {
+          let task = Task { try await GLPKSolver().solve(Self.hard, startingFrom: start) }
+          try await Task.sleep(for: .milliseconds(15))
+          task.cancel()
+          #expect(try await task.value.status == .feasible)
+        }
+      }
+    }
+    try await interruptedSolves(20)
+    let before = residentBytes()
+    try await interruptedSolves(120)
+    let growth = residentBytes() - before
+    #expect(growth < 24 << 20, "resident memory grew by \(growth >> 20) MiB over 120 interrupted solves")
+  }
+}
