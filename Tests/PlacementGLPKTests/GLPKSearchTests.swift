@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// A multi-dimensional knapsack: maximise Σ value·x subject to `rows` weight limits of half
-/// the total weight, x binary. Small ones solve in milliseconds; 150 × 15 runs for seconds.
+/// the total weight, x binary. 150 × 15 solves in 0.2 s; 250 × 25 is not solved in 20 s.
 func knapsack(items: Int, rows: Int, seed: UInt64) -> LinearProgram {
   var generator = SplitMix64(seed: seed)
   var program = LinearProgram(direction: .maximize)
@@ -31,16 +31,14 @@ func residentBytes() -> Int {
 
 /// Branch-and-bound under limits, cancellation, progress and concurrency.
 @Suite struct GLPKSearchTests {
-  static let hard = knapsack(items: 150, rows: 15, seed: 7)
+  static let hard = knapsack(items: 250, rows: 25, seed: 7)
 
   @Test func aTimedOutSearchReturnsItsIncumbentWithABound() async throws {
-    let start = ContinuousClock.now
     let solution = try await GLPKSolver(options: GLPKOptions(timeLimit: .milliseconds(300)))
-      .solve(Self.hard, startingFrom: [Double](repeating: 0, count: 150))
-    let elapsed = ContinuousClock.now - start
+      .solve(Self.hard, startingFrom: [Double](repeating: 0, count: 250))
     #expect(solution.status == .feasible)
     #expect(solution.stop == .timeLimit)
-    #expect(elapsed < .seconds(2))
+    #expect(solution.elapsed >= .milliseconds(300) && solution.elapsed < .milliseconds(800))
     let objective = try #require(solution.objective)
     let bound = try #require(solution.bound)
     #expect(objective > 0 && bound >= objective)
@@ -48,12 +46,17 @@ func residentBytes() -> Int {
   }
 
   @Test func aCancelledSearchReturnsItsIncumbent() async throws {
-    let task = Task { try await GLPKSolver().solve(Self.hard, startingFrom: [Double](repeating: 0, count: 150)) }
-    try await Task.sleep(for: .milliseconds(300))
-    let start = ContinuousClock.now
+    // Cancel once the search has reported progress, however busy the machine is.
+    let (started, reportStart) = AsyncStream<Void>.makeStream()
+    var options = GLPKOptions()
+    options.progress = { _ in reportStart.yield() }
+    let task = Task {
+      try await GLPKSolver(options: options).solve(Self.hard, startingFrom: [Double](repeating: 0, count: 250))
+    }
+    for await _ in started { break }
     task.cancel()
     let solution = try await task.value
-    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(solution.elapsed < .seconds(5))
     #expect(solution.status == .feasible)
     #expect(solution.stop == .cancelled)
     #expect(Self.hard.violations(of: solution.values).isEmpty)
@@ -101,7 +104,7 @@ func residentBytes() -> Int {
   }
 
   @Test func aLoopOfInterruptedSolvesKeepsMemoryFlat() async throws {
-    let start = [Double](repeating: 0, count: 150)
+    let start = [Double](repeating: 0, count: 250)
     func interruptedSolves(_ count: Int) async throws {
       for round in 0..<count {
         if round.isMultiple(of: 2) {

@@ -27,6 +27,8 @@ public struct LinearProgramSolution: Sendable, Hashable {
   public var nodes: Int
   /// Why the search stopped early, if it did.
   public var stop: Stop?
+  /// Time from the start of the solve to its end, on the solving thread.
+  public var elapsed: Duration = .zero
 
   /// The relative gap between objective and bound, when both are known.
   public var gap: Double? {
@@ -101,7 +103,7 @@ public struct GLPKSolver: Sendable {
     }
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
-    return try withExtendedLifetime((observer, logSink)) { () throws(GLPKError) in
+    var solution = try withExtendedLifetime((observer, logSink)) { () throws(GLPKError) in
       try GLPKProblem.withNew { problem throws(GLPKError) in
         try problem.load(program)
         var rootBound: Double?
@@ -176,6 +178,8 @@ public struct GLPKSolver: Sendable {
         }
       }
     }
+    solution.elapsed = control.elapsed
+    return solution
   }
 }
 
