@@ -24,6 +24,11 @@ extension Solution {
     writer.key("strategy")
     writer.string(strategy)
     writer.raw(",\n")
+    if let method {
+      writer.key("method")
+      writer.string(method)
+      writer.raw(",\n")
+    }
     if !parameters.isEmpty {
       writer.key("parameters")
       writer.value(.object(parameters))
@@ -40,6 +45,11 @@ extension Solution {
     if let bound {
       writer.key("bound")
       writer.number(bound)
+      writer.raw(",\n")
+    }
+    if let gap {
+      writer.key("gap")
+      writer.number(gap)
       writer.raw(",\n")
     }
     writer.key("assignment")

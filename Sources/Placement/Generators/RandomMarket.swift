@@ -36,6 +36,13 @@ public struct RandomMarket: Sendable, Hashable {
   public var groupCapacityShare = 0.8
   /// Whether groups rank applicants; positions in such groups then follow the group's ranking.
   public var groupPreferences = false
+  /// The number of groups in a second family that crosses the first (regions across
+  /// sectors): every position also joins one of them at random. Such groups have no
+  /// ranking of their own.
+  public var crossingGroups = 0
+  /// The share of groups (of both families) with a minimum, of 1 up to a third of their
+  /// capacity.
+  public var groupMinimumShare = 0.0
   /// Applicant type names; empty for no types.
   public var typeNames: [String] = []
   /// The share of positions with a quota for each type.
@@ -103,6 +110,8 @@ public struct RandomMarket: Sendable, Hashable {
 
     // Positions, their groups and their rankings of those who listed them.
     let membership = (0..<positionCount).map { _ in groups > 0 ? Int(random.next() % UInt64(groups)) : -1 }
+    let crossing = (0..<positionCount).map { _ in crossingGroups > 0 ? Int(random.next() % UInt64(crossingGroups)) : -1
+    }
     var listers = [[Int32]](repeating: [], count: positionCount)
     for (a, list) in lists.enumerated() {
       for p in list { listers[Int(p)].append(Int32(a)) }
@@ -116,6 +125,7 @@ public struct RandomMarket: Sendable, Hashable {
       let capacity = self.capacity.lowerBound + Int(random.next() % UInt64(self.capacity.count))
       var position = Position(id: positionIDs[p], capacity: capacity)
       if membership[p] >= 0 { position.groups = [groupIDs[membership[p]]] }
+      if crossingGroups > 0 { position.groups.append("r" + padded(crossing[p], crossingGroups)) }
       let followsGroup = groupPreferences && membership[p] >= 0
       if positionPreferences && !followsGroup { position.preferences = ranking(listers[p], &random) }
       if random.unit() < minimumShare {
@@ -146,6 +156,23 @@ public struct RandomMarket: Sendable, Hashable {
         group.preferences = ranking(Array(Set(groupListers[g])).sorted(), &random)
       }
       instance.groups.append(group)
+    }
+    if crossingGroups > 0 {
+      var seats = [Int](repeating: 0, count: crossingGroups)
+      for p in 0..<positionCount { seats[crossing[p]] += instance.positions[p].capacity }
+      for r in 0..<crossingGroups {
+        let capacity = max(1, Int((Double(seats[r]) * groupCapacityShare).rounded()))
+        instance.groups.append(Group(id: "r" + padded(r, crossingGroups), capacity: capacity))
+      }
+    }
+    if groupMinimumShare > 0 {
+      for g in instance.groups.indices where random.unit() < groupMinimumShare {
+        let id = instance.groups[g].id
+        let seats = instance.positions.reduce(0) { $0 + ($1.groups.contains(id) ? $1.capacity : 0) }
+        guard seats > 0 else { continue }
+        let reach = min(seats, instance.groups[g].capacity)
+        instance.groups[g].minimum = 1 + Int(random.next() % UInt64(max(1, reach / 3)))
+      }
     }
 
     if scoreShare > 0 {

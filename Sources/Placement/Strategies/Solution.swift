@@ -27,12 +27,23 @@ public struct Solution: Sendable {
   public var notes: [String]
   /// Wall-clock seconds the strategy spent.
   public var solveSeconds: Double
+  /// Which algorithm produced the assignment when a strategy has several (for welfare:
+  /// `min-cost-flow` or `glpk`); `nil` otherwise.
+  public var method: String?
+
+  /// The relative gap between ``objective`` and ``bound``,
+  /// `|objective − bound| / (|objective| + ε)` as GLPK computes it; 0 when optimal.
+  public var gap: Double? {
+    guard let objective, let bound else { return nil }
+    return abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+  }
 
   /// Creates a solution.
   public init(
     assignment: [Int32], status: Status, objective: Double? = nil, bound: Double? = nil,
-    notes: [String] = [], solveSeconds: Double = 0
+    notes: [String] = [], solveSeconds: Double = 0, method: String? = nil
   ) {
+    self.method = method
     self.assignment = assignment
     self.status = status
     self.objective = objective

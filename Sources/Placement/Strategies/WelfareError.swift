@@ -1,0 +1,51 @@
+/// Why a welfare-optimal placement cannot be computed the way it was asked for.
+public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The min-cost-flow method was asked for, but the market is not a network; each string
+  /// names one obstacle (a closable position with a minimum, groups that cross).
+  case notANetwork([String])
+  /// The `scores` objective was asked for, but the instance has no `scores`.
+  case noScores
+
+  /// A one-line explanation.
+  public var description: String {
+    switch self {
+    case .notANetwork(let obstacles):
+      "the market is not a network, so min-cost flow cannot solve it: "
+        + obstacles.prefix(3).joined(separator: "; ") + (obstacles.count > 3 ? "; … \(obstacles.count - 3) more" : "")
+    case .noScores:
+      "the scores objective needs an instance with scores"
+    }
+  }
+}
+
+extension Market {
+  /// Why the welfare programme of this market is not a min-cost-flow problem; empty when
+  /// it is. It is one when no closable position has a minimum (closing needs a binary
+  /// variable) and groups are laminar (any two are disjoint or nested), so that positions,
+  /// type quotas and groups form a tree of capacities under the sink.
+  ///
+  /// - Complexity: O(G + P · g log g) for g groups per position, plus the members of
+  ///   groups compared.
+  public var welfareNetworkObstacles: [String] {
+    var obstacles: [String] = []
+    for p in 0..<positionCount where positionClosable[p] && positionMinimum[p] > 0 {
+      obstacles.append("position \(quoted(positionIDs[p])) is closable with minimum \(positionMinimum[p])")
+    }
+    var mark = [Int32](repeating: -1, count: positionCount)
+    var reported = Set<[Int32]>()
+    for p in 0..<positionCount where groups(ofPosition: p).count > 1 {
+      let chain = groups(ofPosition: p).sorted { positions(ofGroup: Int($0)).count < positions(ofGroup: Int($1)).count }
+      for (inner, outer) in zip(chain, chain.dropFirst()) {
+        for q in positions(ofGroup: Int(outer)) { mark[Int(q)] = outer }
+        if !positions(ofGroup: Int(inner)).allSatisfy({ mark[Int($0)] == outer }),
+          reported.insert([inner, outer]).inserted
+        {
+          obstacles.append(
+            "groups \(quoted(groupIDs[Int(inner)])) and \(quoted(groupIDs[Int(outer)])) cross (share position "
+              + "\(quoted(positionIDs[p])) without one containing the other)")
+        }
+      }
+    }
+    return obstacles
+  }
+}

@@ -1,0 +1,131 @@
+import Placement
+
+/// The welfare integer programme of a market, before any objective: one binary column
+/// per mutually acceptable pair, one binary "open" column per closable position with a
+/// minimum, and rows for every quota.
+///
+/// Columns: `x_a<i>_p<j>` for applicant index i at position index j (indices are the
+/// order of `applicants` and `positions` in the instance), then `open_p<j>`. Rows:
+/// `applicant_<i>` (at most one position), `position_<j>` (capacity and minimum, or
+/// `position_<j>_cap`/`_min` against `open_p<j>` when closable), `group_<k>` and
+/// `quota_<q>` (type quotas in instance order), then `level_<n>` rows that hold earlier
+/// levels of a lexicographic objective at their optima.
+package struct WelfareModel: Sendable {
+  /// The market the model describes.
+  package let market: Market
+  /// The constraints, with a zero objective.
+  package private(set) var constraints: LinearProgram
+  /// The column of each position's "open" variable, or −1 when it has none.
+  package private(set) var openColumn: [Int]
+
+  /// Builds the constraints of `market`.
+  ///
+  /// - Complexity: O(P + L) for L acceptable pairs and P positions, plus O(L) per group a
+  ///   position belongs to.
+  package init(_ market: Market) {
+    self.market = market
+    var program = LinearProgram(direction: .maximize)
+    let pairs = market.pairCount
+    program.objective.reserveCapacity(pairs)
+    for _ in 0..<pairs { program.addColumn(objective: 0, lower: 0, upper: 1, integer: true) }
+    var openColumn = [Int](repeating: -1, count: market.positionCount)
+    for p in 0..<market.positionCount where market.positionClosable[p] && market.positionMinimum[p] > 0 {
+      openColumn[p] = program.addColumn(objective: 0, lower: 0, upper: 1, integer: true)
+    }
+    var rowNames: [String] = []
+
+    for a in 0..<market.applicantCount where market.entries(ofApplicant: a).count > 1 {
+      for e in market.entries(ofApplicant: a) { program.appendTerm(column: e, coefficient: 1) }
+      program.closeRow(lower: -.infinity, upper: 1)
+      rowNames.append("applicant_\(a)")
+    }
+    for p in 0..<market.positionCount {
+      let entries = market.entries(ofPosition: p)
+      let capacity = Double(market.positionCapacity[p])
+      let minimum = Double(market.positionMinimum[p])
+      if openColumn[p] >= 0 {
+        for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
+        program.appendTerm(column: openColumn[p], coefficient: -capacity)
+        program.closeRow(lower: -.infinity, upper: 0)
+        rowNames.append("position_\(p)_cap")
+        for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
+        program.appendTerm(column: openColumn[p], coefficient: -minimum)
+        program.closeRow(lower: 0, upper: .infinity)
+        rowNames.append("position_\(p)_min")
+      } else if minimum > 0 || capacity < Double(entries.count) {
+        for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
+        program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
+        rowNames.append("position_\(p)")
+      }
+    }
+    for g in 0..<market.groupCount {
+      let members = market.positions(ofGroup: g)
+      let reach = members.reduce(0) { $0 + market.entries(ofPosition: Int($1)).count }
+      let capacity = Double(market.groupCapacity[g])
+      let minimum = Double(market.groupMinimum[g])
+      guard minimum > 0 || capacity < Double(reach) else { continue }
+      for p in members {
+        for k in market.entries(ofPosition: Int(p)) {
+          program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1)
+        }
+      }
+      program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
+      rowNames.append("group_\(g)")
+    }
+    var slotEntries = [[Int]](repeating: [], count: market.quotaCapacity.count)
+    for e in 0..<pairs where market.entryQuotaSlot[e] >= 0 { slotEntries[Int(market.entryQuotaSlot[e])].append(e) }
+    for (q, entries) in slotEntries.enumerated() where Int(market.quotaCapacity[q]) < entries.count {
+      for e in entries { program.appendTerm(column: e, coefficient: 1) }
+      program.closeRow(lower: -.infinity, upper: Double(market.quotaCapacity[q]))
+      rowNames.append("quota_\(q)")
+    }
+
+    var columnNames: [String] = []
+    columnNames.reserveCapacity(program.columnCount)
+    for e in 0..<pairs { columnNames.append("x_a\(market.entryApplicant[e])_p\(market.entryPosition[e])") }
+    for (p, column) in openColumn.enumerated() where column >= 0 { columnNames.append("open_p\(p)") }
+    program.columnNames = columnNames
+    program.rowNames = rowNames
+    self.constraints = program
+    self.openColumn = openColumn
+  }
+
+  /// The programme of `level`, with each earlier level held at its optimum by a row.
+  package func program(for level: WelfareLevel, holding earlier: [(level: WelfareLevel, value: Double)])
+    -> LinearProgram
+  {
+    var program = constraints
+    for (index, held) in earlier.enumerated() {
+      for e in 0..<market.pairCount {
+        let weight = held.level.weight(ofEntry: e, in: market)
+        if weight != 0 { program.appendTerm(column: e, coefficient: weight) }
+      }
+      program.closeRow(lower: held.value, upper: held.value)
+      program.rowNames.append("level_\(index + 1)")
+    }
+    program.direction = level.sense == .maximize ? .maximize : .minimize
+    for e in 0..<market.pairCount { program.objective[e] = level.weight(ofEntry: e, in: market) }
+    return program
+  }
+
+  /// The column values of `assignment`: each placed pair 1, each position with people open.
+  package func values(of assignment: [Int32]) -> [Double] {
+    var values = [Double](repeating: 0, count: constraints.columnCount)
+    for (a, p) in assignment.enumerated() where p >= 0 {
+      if let e = market.entry(applicant: a, position: Int(p)) {
+        values[e] = 1
+        if openColumn[Int(p)] >= 0 { values[openColumn[Int(p)]] = 1 }
+      }
+    }
+    return values
+  }
+
+  /// The assignment a solution's column values describe.
+  package func assignment(from values: [Double]) -> [Int32] {
+    var assignment = [Int32](repeating: -1, count: market.applicantCount)
+    for e in 0..<market.pairCount where values[e] > 0.5 {
+      assignment[Int(market.entryApplicant[e])] = market.entryPosition[e]
+    }
+    return assignment
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Placement
+
+/// The welfare-optimal placement: the most applicants placed at the best total outcome,
+/// with every quota of the market (capacities, minimums, closable positions, group and
+/// type quotas), proven optimal or reported with a bound and gap.
+///
+/// ```swift
+/// let solution = try await WelfareProgram(objective: .rankSum).solve(market)
+/// print(solution.status, solution.objective ?? 0, solution.method ?? "")
+/// ```
+///
+/// Each ``WelfareObjective`` is a sequence of levels optimised in order, each with the
+/// earlier levels held at their optima, so no weights lose precision. When the market is
+/// a network (see ``Placement/Market/welfareNetworkObstacles``) every level is a
+/// min-cost-flow problem and ``MinCostFlow`` solves it exactly; otherwise GLPK's
+/// branch-and-bound solves the integer programme of ``WelfareModel``, starting from the
+/// deferred-acceptance placement when that is valid. `Solution.method` says which ran.
+///
+/// Properties:
+/// - `objective` and `bound` are those of the last level reached; `notes` list every
+///   level's value;
+/// - status `optimal` means every level was proven optimal; `feasible` means the time
+///   limit, the gap or cancellation stopped a level (its incumbent is returned);
+/// - `infeasible` means no placement meets the minimums.
+public struct WelfareProgram: Strategy {
+  /// How the programme is solved.
+  public enum Method: String, Sendable, CaseIterable {
+    /// Min-cost flow when the market is a network, otherwise GLPK.
+    case automatic
+    /// Native min-cost flow; throws ``Placement/WelfareError/notANetwork(_:)`` when the
+    /// market is not a network.
+    case minCostFlow = "min-cost-flow"
+    /// GLPK's branch-and-bound on the integer programme, whatever the market.
+    case glpk
+  }
+
+  /// What is optimised; `nil` for ``Placement/WelfareObjective/standard(for:)``.
+  public var objective: WelfareObjective?
+  /// How the programme is solved.
+  public var method: Method
+  /// Time limit, gap, search settings and progress for GLPK (the time limit also bounds
+  /// the flow path between levels).
+  public var options: GLPKOptions
+
+  /// Creates the strategy.
+  public init(objective: WelfareObjective? = nil, method: Method = .automatic, options: GLPKOptions = GLPKOptions()) {
+    self.objective = objective
+    self.method = method
+    self.options = options
+  }
+
+  /// `welfare`.
+  public var name: String { "welfare" }
+
+  /// Finds the welfare-optimal placement of `market`.
+  ///
+  /// - Throws: ``Placement/WelfareError`` when the objective or method does not fit the
+  ///   market, ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before any
+  ///   placement was found.
+  public func solve(_ market: Market) async throws -> Solution {
+    let clock = ContinuousClock.now
+    let objective = objective ?? .standard(for: market)
+    if objective == .scores && !market.hasScores { throw WelfareError.noScores }
+    let levels = objective.levels(for: market)
+    let obstacles = market.welfareNetworkObstacles
+    if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
+    var solution = try await solveWithGLPK(market, levels: levels)
+    solution.solveSeconds = (ContinuousClock.now - clock).seconds
+    return solution
+  }
+
+  /// Solves level after level with GLPK on one thread of its own.
+  private func solveWithGLPK(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
+    let model = WelfareModel(market)
+    let start = DeferredAcceptance().solve(market)
+    let startIsValid = start.status != .infeasible && Evaluation(market, start.assignment, blockingPairLimit: 0).isValid
+    let options = options
+    let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
+      Result { () throws(GLPKError) in
+        try LevelRun(model: model, levels: levels, options: options, control: control)
+          .run(startingFrom: startIsValid ? start.assignment : nil)
+      }
+    }
+    var solution = try outcome.get()
+    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
+    solution.method = "glpk"
+    return solution
+  }
+}
+
+/// The levels of one welfare solve with GLPK, run synchronously on the solving thread.
+private struct LevelRun {
+  let model: WelfareModel
+  let levels: [WelfareLevel]
+  let options: GLPKOptions
+  let control: SolveControl
+
+  func run(startingFrom start: [Int32]?) throws(GLPKError) -> Solution {
+    let market = model.market
+    var held: [(level: WelfareLevel, value: Double)] = []
+    var incumbent = start.map(model.values(of:))
+    var notes: [String] = []
+    if levels.isEmpty {
+      return Solution(assignment: [Int32](repeating: -1, count: market.applicantCount), status: .optimal, notes: notes)
+    }
+    for level in levels {
+      let program = model.program(for: level, holding: held)
+      if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
+      let result = try GLPKSolver.solveOnThisThread(
+        program, options: options, incumbent: incumbent, control: control, stage: level.name)
+      switch result.status {
+      case .optimal:
+        let value = result.objective ?? 0
+        held.append((level, level.weight == .score ? value : value.rounded()))
+        notes.append("\(level.name): \(format(value)) (optimal, \(result.nodes) nodes)")
+        incumbent = result.values
+        if held.count == levels.count {
+          return Solution(
+            assignment: model.assignment(from: result.values), status: .optimal, objective: value, bound: value,
+            notes: notes)
+        }
+      case .infeasible:
+        notes.append("\(level.name): no placement meets the minimums")
+        return Solution(
+          assignment: [Int32](repeating: -1, count: market.applicantCount), status: .infeasible, notes: notes)
+      case .feasible, .timeLimit, .error:
+        let reason = result.stop.map { " (\($0.rawValue))" } ?? ""
+        // A level stopped early: its incumbent, or else the previous level's optimum.
+        guard let values = result.status == .feasible ? result.values : incumbent else {
+          notes.append("\(level.name): stopped before any placement was found\(reason)")
+          return Solution(
+            assignment: [Int32](repeating: -1, count: market.applicantCount), status: .timeLimit,
+            bound: result.bound, notes: notes)
+        }
+        let objective = program.objectiveValue(of: values)
+        let bound = result.bound.map { format($0) } ?? "unknown"
+        notes.append("\(level.name): \(format(objective)), bound \(bound)\(reason)")
+        return Solution(
+          assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: result.bound,
+          notes: notes)
+      }
+    }
+    return Solution(assignment: [Int32](repeating: -1, count: market.applicantCount), status: .error, notes: notes)
+  }
+
+  private func format(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

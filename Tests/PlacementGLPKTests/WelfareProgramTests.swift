@@ -1,0 +1,59 @@
+import Placement
+import PlacementGLPK
+import PlacementTestSupport
+import Testing
+
+/// Random tiny markets with every feature, sometimes crossing groups and group minimums.
+func welfareMarket(seed: UInt64) -> Market {
+  let shape = Fixtures.everyFeatureShape(applicants: 5, positions: 3, listLength: 3) { shape in
+    shape.capacity = 1...2
+    shape.groupCapacityShare = 0.7
+    shape.crossingGroups = seed.isMultiple(of: 3) ? 2 : 0
+    shape.groupMinimumShare = seed.isMultiple(of: 4) ? 0.5 : 0
+    shape.scoreShare = 0.6
+  }
+  return Fixtures.market(shape.instance(seed: seed))
+}
+
+@Suite struct WelfareProgramTests {
+  static let seeds: [UInt64] = Array(1...400)
+
+  /// Solves with `program` and checks the result against the brute-force optimum.
+  func expectOptimal(_ market: Market, _ objective: WelfareObjective, _ method: WelfareProgram.Method) async throws {
+    let solution = try await WelfareProgram(objective: objective, method: method).solve(market)
+    guard let best = WelfareOracle.bestKey(market, objective) else {
+      #expect(solution.status == .infeasible, "\(objective) \(method): brute force finds no valid placement")
+      return
+    }
+    #expect(solution.status == .optimal, "\(objective) \(method): \(solution.notes)")
+    let evaluation = Evaluation(market, solution.assignment)
+    #expect(evaluation.isValid, "\(objective) \(method): \(evaluation.violations)")
+    let key = WelfareOracle.key(evaluation, objective, maximumRank: WelfareOracle.maximumRank(market))
+    #expect(
+      !WelfareOracle.isBetter(best, than: key) && !WelfareOracle.isBetter(key, than: best),
+      "\(objective) \(method): got \(key), brute force \(best)")
+  }
+
+  @Test(arguments: seeds)
+  func glpkMatchesBruteForceOnEveryObjective(seed: UInt64) async throws {
+    let market = welfareMarket(seed: seed)
+    for objective in WelfareObjective.allCases { try await expectOptimal(market, objective, .glpk) }
+  }
+
+  @Test func theScoresObjectiveNeedsScores() async {
+    let market = Fixtures.tinyMarket(seed: 1)
+    await #expect(throws: WelfareError.noScores) { try await WelfareProgram(objective: .scores).solve(market) }
+  }
+
+  @Test func crossingGroupsAreNotANetwork() async throws {
+    let market = Fixtures.market(
+      Fixtures.everyFeatureShape(applicants: 6, positions: 4, listLength: 2) { shape in
+        shape.crossingGroups = 2
+        shape.closableShare = 0
+      }.instance(seed: 3))
+    #expect(market.welfareNetworkObstacles.contains { $0.contains("cross") })
+    await #expect(throws: WelfareError.self) {
+      try await WelfareProgram(method: .minCostFlow).solve(market)
+    }
+  }
+}
