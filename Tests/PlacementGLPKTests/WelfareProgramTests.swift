@@ -15,6 +15,26 @@ func welfareMarket(seed: UInt64) -> Market {
   return Fixtures.market(shape.instance(seed: seed))
 }
 
+/// Random tiny network-shaped markets: no closable minimums, and on some seeds a group over
+/// every position that nests the others (so groups form chains).
+func networkMarket(seed: UInt64, applicants: Int = 5, positions: Int = 3, listLength: Int = 3) -> Market {
+  let shape = Fixtures.everyFeatureShape(applicants: applicants, positions: positions, listLength: listLength) {
+    shape in
+    shape.capacity = 1...2
+    shape.closableShare = 0
+    shape.groupCapacityShare = 0.7
+    shape.groupMinimumShare = seed.isMultiple(of: 4) ? 0.5 : 0
+    shape.scoreShare = 0.6
+  }
+  var instance = shape.instance(seed: seed)
+  if seed.isMultiple(of: 2) {
+    let seats = instance.positions.reduce(0) { $0 + $1.capacity }
+    instance.groups.append(Group(id: "all", capacity: max(1, seats * 2 / 3), minimum: seed.isMultiple(of: 6) ? 1 : 0))
+    for p in instance.positions.indices { instance.positions[p].groups.append("all") }
+  }
+  return Fixtures.market(instance)
+}
+
 @Suite struct WelfareProgramTests {
   static let seeds: [UInt64] = Array(1...400)
 
@@ -38,6 +58,32 @@ func welfareMarket(seed: UInt64) -> Market {
   func glpkMatchesBruteForceOnEveryObjective(seed: UInt64) async throws {
     let market = welfareMarket(seed: seed)
     for objective in WelfareObjective.allCases { try await expectOptimal(market, objective, .glpk) }
+  }
+
+  @Test(arguments: seeds)
+  func minCostFlowMatchesBruteForceOnEveryObjective(seed: UInt64) async throws {
+    let market = networkMarket(seed: seed)
+    #expect(market.welfareNetworkObstacles.isEmpty)
+    for objective in WelfareObjective.allCases { try await expectOptimal(market, objective, .minCostFlow) }
+  }
+
+  @Test(arguments: 1...60)
+  func flowAndGLPKAgreeOnLargerNetworks(seed: Int) async throws {
+    let market = networkMarket(seed: UInt64(seed), applicants: 60, positions: 12, listLength: 4)
+    let maximumRank = WelfareOracle.maximumRank(market)
+    for objective in WelfareObjective.allCases {
+      let flow = try await WelfareProgram(objective: objective, method: .minCostFlow).solve(market)
+      let glpk = try await WelfareProgram(objective: objective, method: .glpk).solve(market)
+      #expect(flow.status == glpk.status, "\(objective): \(flow.notes) vs \(glpk.notes)")
+      guard flow.status == .optimal else { continue }
+      #expect(flow.method == "min-cost-flow" && glpk.method == "glpk")
+      let flowEvaluation = Evaluation(market, flow.assignment)
+      let glpkEvaluation = Evaluation(market, glpk.assignment)
+      #expect(flowEvaluation.isValid && glpkEvaluation.isValid)
+      #expect(
+        WelfareOracle.key(flowEvaluation, objective, maximumRank: maximumRank)
+          == WelfareOracle.key(glpkEvaluation, objective, maximumRank: maximumRank), "\(objective)")
+    }
   }
 
   @Test func theScoresObjectiveNeedsScores() async {

@@ -65,8 +65,23 @@ public struct WelfareProgram: Strategy {
     let levels = objective.levels(for: market)
     let obstacles = market.welfareNetworkObstacles
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
-    var solution = try await solveWithGLPK(market, levels: levels)
+    var solution: Solution
+    if method != .glpk && obstacles.isEmpty {
+      solution = try solveWithFlow(market, levels: levels)
+    } else {
+      solution = try await solveWithGLPK(market, levels: levels)
+    }
     solution.solveSeconds = (ContinuousClock.now - clock).seconds
+    return solution
+  }
+
+  /// Solves level after level by min-cost flow, on the calling task.
+  private func solveWithFlow(_ market: Market, levels: [WelfareLevel]) throws -> Solution {
+    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
+    var flow = WelfareFlow(market)
+    var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
+    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
+    solution.method = "min-cost-flow"
     return solution
   }
 

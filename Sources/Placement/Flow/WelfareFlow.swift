@@ -1,0 +1,181 @@
+import Foundation
+
+/// The welfare programme of a network-shaped market as min-cost flow, solved level by
+/// level with ``MinCostFlow``.
+///
+/// Nodes: a source and a sink, one per applicant, one per type-quota slot, one per
+/// position, one per group, and a hub for artificial arcs when there are minimums. Arcs:
+/// source → applicant [0, 1]; applicant → position, or → the type-quota slot of its type
+/// there, [0, 1] (one per acceptable pair); slot → position [0, quota]; position → its
+/// innermost group, or the sink, [minimum, capacity]; group → its next enclosing group,
+/// or the sink, [minimum, capacity]; sink → source [0, applicants]. A circulation is a
+/// placement, and every placement meeting the quotas is one.
+package struct WelfareFlow {
+  private let market: Market
+  private var network: MinCostFlow
+  private let returnArc: Int
+  private let artificialArcs: Range<Int>
+
+  /// Builds the network of `market`, which must have no ``Market/welfareNetworkObstacles``.
+  package init(_ market: Market) {
+    precondition(market.welfareNetworkObstacles.isEmpty, "the market is a network")
+    self.market = market
+    let n = market.applicantCount
+    let slots = market.quotaCapacity.count
+    let positions = market.positionCount
+    let groups = market.groupCount
+    let source = 0
+    let sink = 1
+    let applicantNode = 2
+    let slotNode = applicantNode + n
+    let positionNode = slotNode + slots
+    let groupNode = positionNode + positions
+    let hub = groupNode + groups
+    var network = MinCostFlow(nodeCount: hub + 1)
+    network.reserveArcs(market.pairCount + n + slots + positions + groups + 1)
+
+    // Arc e is pair e, so flows read straight back into an assignment.
+    for e in 0..<market.pairCount {
+      let slot = Int(market.entryQuotaSlot[e])
+      let target = slot >= 0 ? slotNode + slot : positionNode + Int(market.entryPosition[e])
+      network.addArc(from: applicantNode + Int(market.entryApplicant[e]), to: target, upper: 1)
+    }
+    var surplus = [Int64](repeating: 0, count: hub + 1)
+    func add(_ tail: Int, _ head: Int, lower: Int32, upper: Int32) {
+      network.addArc(from: tail, to: head, lower: lower, upper: upper)
+      surplus[tail] -= Int64(lower)
+      surplus[head] += Int64(lower)
+    }
+    for a in 0..<n where !market.entries(ofApplicant: a).isEmpty {
+      add(source, applicantNode + a, lower: 0, upper: 1)
+    }
+    for q in 0..<slots {
+      add(slotNode + q, positionNode + Int(market.quotaPosition[q]), lower: 0, upper: market.quotaCapacity[q])
+    }
+    // Groups are laminar: each position's groups, smallest first, form a chain.
+    var groupParent = [Int](repeating: sink, count: groups)
+    for p in 0..<positions {
+      let chain = market.groups(ofPosition: p).sorted {
+        (market.positions(ofGroup: Int($0)).count, $0) < (market.positions(ofGroup: Int($1)).count, $1)
+      }
+      for (inner, outer) in zip(chain, chain.dropFirst()) { groupParent[Int(inner)] = groupNode + Int(outer) }
+      let parent = chain.first.map { groupNode + Int($0) } ?? sink
+      add(positionNode + p, parent, lower: market.positionMinimum[p], upper: market.positionCapacity[p])
+    }
+    for g in 0..<groups where !market.positions(ofGroup: g).isEmpty {
+      add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
+    }
+    returnArc = network.addArc(from: sink, to: source, upper: Int32(clamping: n))
+    // Minimums leave surplus at some nodes and deficits at others; artificial arcs
+    // through the hub always route them, and are priced out before placements count.
+    let firstArtificial = network.arcCount
+    for v in 0..<hub where surplus[v] != 0 {
+      let amount = Int32(clamping: abs(surplus[v]))
+      if surplus[v] > 0 {
+        network.addArc(from: v, to: hub, upper: amount)
+      } else {
+        network.addArc(from: hub, to: v, upper: amount)
+      }
+    }
+    artificialArcs = firstArtificial..<network.arcCount
+    self.network = network
+  }
+
+  /// The placement the current flow describes.
+  private func assignment() -> [Int32] {
+    var assignment = [Int32](repeating: -1, count: market.applicantCount)
+    for e in 0..<market.pairCount where network.flow(onArc: e) > 0 {
+      assignment[Int(market.entryApplicant[e])] = market.entryPosition[e]
+    }
+    return assignment
+  }
+
+  /// Pair scores as integers: multiplied by 10^d for the fewest decimals d ≤ 6 that make
+  /// them whole, within what the flow's cost scaling can hold; `exact` is false when
+  /// rounding was needed.
+  private func integralScores() -> (factor: Double, costs: [Int64], exact: Bool) {
+    let limit = Double(Int64.max / 4 / Int64(network.nodeCount + 1) / Int64(network.nodeCount + 1))
+    let largest = market.entryScore.reduce(0) { max($0, abs($1)) }
+    var factor = 1.0
+    for _ in 0...6 {
+      let whole = market.entryScore.allSatisfy {
+        abs($0 * factor - ($0 * factor).rounded()) <= 1e-9 * max(1, abs($0 * factor))
+      }
+      if whole || factor >= 1e6 || largest * factor * 10 > limit { break }
+      factor *= 10
+    }
+    let costs = market.entryScore.map { Int64(($0 * factor).rounded()) }
+    let exact = zip(market.entryScore, costs).allSatisfy {
+      abs($0 * factor - Double($1)) <= 1e-9 * max(1, abs($0 * factor))
+    }
+    return (factor, costs, exact)
+  }
+
+  /// Optimises `levels` in order.
+  ///
+  /// - Parameter shouldStop: polled during each level; when it returns true the best
+  ///   placement of the levels already finished is returned with status `feasible`.
+  package mutating func solve(_ levels: [WelfareLevel], shouldStop: () -> Bool) -> Solution {
+    let unassigned = [Int32](repeating: -1, count: market.applicantCount)
+    var notes: [String] = []
+    var incumbent: [Int32]?
+    var stage = "minimums"
+    func stopped() -> Solution {
+      notes.append("\(stage): stopped")
+      guard let incumbent else { return Solution(assignment: unassigned, status: .timeLimit, notes: notes) }
+      return Solution(assignment: incumbent, status: .feasible, notes: notes)
+    }
+    do {
+      if !artificialArcs.isEmpty {
+        var costs = [Int64](repeating: 0, count: network.arcCount)
+        for arc in artificialArcs { costs[arc] = 1 }
+        let unmet = try network.minimize(costs: costs, shouldStop: shouldStop)
+        guard unmet == 0 else {
+          notes.append("minimums: no placement meets them")
+          return Solution(assignment: unassigned, status: .infeasible, notes: notes)
+        }
+        for arc in artificialArcs { network.freeze(arc: arc) }
+        incumbent = assignment()
+      }
+      var objective = 0.0
+      for (index, level) in levels.enumerated() {
+        stage = level.name
+        var costs = [Int64](repeating: 0, count: network.arcCount)
+        let sign: Int64 = level.sense == .maximize ? -1 : 1
+        var factor = 1.0
+        switch level.weight {
+        case .one:
+          costs[returnArc] = sign
+        case .score:
+          let scores = integralScores()
+          factor = scores.factor
+          for e in 0..<market.pairCount { costs[e] = sign * scores.costs[e] }
+          if !scores.exact {
+            notes.append("scores were rounded to \(Int(log10(factor).rounded())) decimals for the flow")
+          }
+        case .rank, .tier:
+          for e in 0..<market.pairCount { costs[e] = sign * Int64(level.weight(ofEntry: e, in: market)) }
+        }
+        let cost = try network.minimize(costs: costs, shouldStop: shouldStop)
+        let placement = assignment()
+        incumbent = placement
+        // Scores are reported exactly, not as the flow's rounded integers.
+        objective = level.weight == .score ? level.value(of: placement, in: market) : Double(sign * cost) / factor
+        notes.append("\(level.name): \(level.weight == .score ? String(objective) : String(sign * cost)) (optimal)")
+        if index + 1 < levels.count {
+          if level.weight == .one { network.freeze(arc: returnArc) } else { network.restrictToOptimalFace() }
+        }
+      }
+      return Solution(
+        assignment: incumbent ?? unassigned, status: .optimal, objective: objective, bound: objective, notes: notes)
+    } catch .stopped {
+      return stopped()
+    } catch .infeasible {
+      notes.append("minimums: no placement meets them")
+      return Solution(assignment: unassigned, status: .infeasible, notes: notes)
+    } catch {
+      notes.append("costs too large for exact min-cost flow")
+      return Solution(assignment: incumbent ?? unassigned, status: incumbent == nil ? .error : .feasible, notes: notes)
+    }
+  }
+}
