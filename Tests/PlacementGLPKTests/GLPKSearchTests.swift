@@ -38,7 +38,8 @@ func residentBytes() -> Int {
       .solve(Self.hard, startingFrom: [Double](repeating: 0, count: 250))
     #expect(solution.status == .feasible)
     #expect(solution.stop == .timeLimit)
-    #expect(solution.elapsed >= .milliseconds(300) && solution.elapsed < .milliseconds(800))
+    // GLPK stops within a millisecond before its limit.
+    #expect(solution.elapsed >= .milliseconds(290) && solution.elapsed < .milliseconds(800), "\(solution.elapsed)")
     let objective = try #require(solution.objective)
     let bound = try #require(solution.bound)
     #expect(objective > 0 && bound >= objective)
