@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Placement
+import PlacementGLPK
 
 extension PlacementCommand {
   /// `placement solve`: decides an assignment for an instance file.
@@ -12,6 +13,7 @@ extension PlacementCommand {
     /// The strategies the CLI offers.
     enum StrategyName: String, ExpressibleByArgument, CaseIterable {
       case deferredAcceptance = "deferred-acceptance"
+      case welfare
     }
 
     /// The tie-breaking rules the CLI offers.
@@ -25,16 +27,34 @@ extension PlacementCommand {
     @Option(help: "The strategy.")
     var strategy: StrategyName = .deferredAcceptance
 
-    @Option(help: "Which side proposes in deferred acceptance.")
-    var proposer: DeferredAcceptance.Proposer = .applicants
+    @Option(help: "Deferred acceptance: which side proposes (default applicants).")
+    var proposer: DeferredAcceptance.Proposer?
 
     @Option(
       name: .customLong("tie-break"),
-      help: "How ties are broken: listed order, or seeded single or multiple random tie-breaking.")
-    var tieBreak: TieBreakName = .listed
+      help: "Deferred acceptance: how ties are broken: listed order (default), or seeded single or multiple random.")
+    var tieBreak: TieBreakName?
 
-    @Option(help: "The seed of random tie-breaking.")
-    var seed: UInt64 = 1
+    @Option(help: "Deferred acceptance: the seed of random tie-breaking (default 1).")
+    var seed: UInt64?
+
+    @Option(
+      help: ArgumentHelp(
+        "Welfare: what to optimise (default scores when the instance has scores, else rank-sum).",
+        discussion: "rank-sum: most placed, then least rank sum; rank-maximal: most first choices, then most "
+          + "second, …; generous: most placed, then fewest at the worst rank, …; scores: most total score."))
+    var objective: WelfareObjective?
+
+    @Option(help: "Welfare: automatic (min-cost flow when the market is a network, else GLPK), min-cost-flow or glpk.")
+    var method: WelfareProgram.Method?
+
+    @Option(
+      name: .customLong("time-limit"),
+      help: "Welfare: stop after this many seconds and return the best placement found, with its bound and gap.")
+    var timeLimit: Double?
+
+    @Option(help: "Welfare: stop when the relative gap between placement and bound is at most this (e.g. 0.01).")
+    var gap: Double?
 
     @Option(name: .shortAndLong, help: "Where to write the result JSON (written atomically; never over the input).")
     var output: String?
@@ -45,26 +65,40 @@ extension PlacementCommand {
     @Flag(help: "Print how long each phase took (read, compile, solve, evaluate, write) on stderr.")
     var timings = false
 
+    func validate() throws {
+      let deferredOnly = [
+        proposer.map { _ in "--proposer" }, tieBreak.map { _ in "--tie-break" }, seed.map { _ in "--seed" },
+      ]
+      let welfareOnly = [
+        objective.map { _ in "--objective" }, method.map { _ in "--method" }, timeLimit.map { _ in "--time-limit" },
+        gap.map { _ in "--gap" },
+      ]
+      if strategy != .deferredAcceptance, let flag = deferredOnly.compactMap({ $0 }).first {
+        throw ValidationError("\(flag) applies to --strategy deferred-acceptance only")
+      }
+      if strategy != .welfare, let flag = welfareOnly.compactMap({ $0 }).first {
+        throw ValidationError("\(flag) applies to --strategy welfare only")
+      }
+      if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
+        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+      }
+      if let gap, !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0, not \(gap)") }
+    }
+
     func run() async throws {
       var clock = PhaseClock()
       let (_, market) = try Files.market(instance, clock: &clock)
-      let tieBreaking: TieBreaking =
-        switch tieBreak {
-        case .listed: .listed
-        case .single: .single(seed: seed)
-        case .multiple: .multiple(seed: seed)
+      let outcome =
+        switch strategy {
+        case .deferredAcceptance: deferredAcceptance(market)
+        case .welfare: try await welfare(market)
         }
-      let algorithm = DeferredAcceptance(proposing: proposer, tieBreaking: tieBreaking)
-      let solution = algorithm.assign(market)
+      let solution = outcome.solution
       clock.lap("solve")
       let evaluation = Evaluation(market, solution.assignment)
       clock.lap("evaluate")
-      var parameters: [String: JSONValue] = [
-        "proposer": .string(proposer.rawValue), "tieBreak": .string(tieBreak.rawValue),
-      ]
-      if tieBreak != .listed { parameters["seed"] = .number(Double(seed)) }
       let bytes = solution.resultJSON(
-        market: market, strategy: algorithm.name, parameters: parameters, evaluation: evaluation)
+        market: market, strategy: strategy.rawValue, parameters: outcome.parameters, evaluation: evaluation)
       if let output {
         try Files.write(bytes, to: output, notOver: [instance])
       } else {
@@ -73,14 +107,70 @@ extension PlacementCommand {
       clock.lap("write")
       if timings { report(clock.summary) }
       if !quiet {
-        Summary(market: market, solution: solution, evaluation: evaluation).lines(
-          strategy: "\(algorithm.name) (\(proposer.rawValue) propose, ties \(tieBreak.rawValue))"
-        ).forEach(report)
+        Summary(market: market, solution: solution, evaluation: evaluation).lines(strategy: outcome.description)
+          .forEach(report)
         if let output { report("wrote \(output)") }
       }
-      if solution.status == .infeasible || !evaluation.isValid { throw ExitCode(1) }
+      if solution.status == .infeasible || solution.status == .timeLimit || !evaluation.isValid { throw ExitCode(1) }
+    }
+
+    /// A solution with the parameters that reproduce it and a one-line description.
+    private struct Outcome {
+      var solution: Solution
+      var parameters: [String: JSONValue]
+      var description: String
+    }
+
+    private func deferredAcceptance(_ market: Market) -> Outcome {
+      let proposer = proposer ?? .applicants
+      let tieBreak = tieBreak ?? .listed
+      let seed = seed ?? 1
+      let tieBreaking: TieBreaking =
+        switch tieBreak {
+        case .listed: .listed
+        case .single: .single(seed: seed)
+        case .multiple: .multiple(seed: seed)
+        }
+      let solution = DeferredAcceptance(proposing: proposer, tieBreaking: tieBreaking).assign(market)
+      var parameters: [String: JSONValue] = [
+        "proposer": .string(proposer.rawValue), "tieBreak": .string(tieBreak.rawValue),
+      ]
+      if tieBreak != .listed { parameters["seed"] = .number(Double(seed)) }
+      return Outcome(
+        solution: solution, parameters: parameters,
+        description: "deferred-acceptance (\(proposer.rawValue) propose, ties \(tieBreak.rawValue))")
+    }
+
+    private func welfare(_ market: Market) async throws -> Outcome {
+      let objective = objective ?? .standard(for: market)
+      var options = GLPKOptions(timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
+      options.relativeGap = gap ?? 0
+      let line = !quiet && ProgressLine.isAvailable ? ProgressLine() : nil
+      if let line { options.progress = { line.show($0) } }
+      let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options)
+      let solution: Solution
+      do {
+        solution = try await program.solve(market)
+        line?.clear()
+      } catch let error as WelfareError {
+        line?.clear()
+        throw CLIError.badInput(instance, error.description)
+      } catch let error as GLPKError {
+        line?.clear()
+        throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)
+      }
+      var parameters: [String: JSONValue] = [
+        "objective": .string(objective.rawValue), "method": .string((method ?? .automatic).rawValue),
+      ]
+      if let timeLimit { parameters["timeLimit"] = .number(timeLimit) }
+      if let gap { parameters["gap"] = .number(gap) }
+      return Outcome(
+        solution: solution, parameters: parameters,
+        description: "welfare (\(objective.rawValue), \(solution.method ?? "no method"))")
     }
   }
 }
 
 extension DeferredAcceptance.Proposer: ExpressibleByArgument {}
+extension WelfareObjective: ExpressibleByArgument {}
+extension WelfareProgram.Method: ExpressibleByArgument {}

@@ -22,10 +22,20 @@ struct Summary {
     if !profile.isEmpty {
       lines.append("by rank: \(profile)\(evaluation.rankProfile.count > 5 ? ", …" : "")")
     }
+    if let objective = solution.objective {
+      var line = "objective \(Self.format(objective))"
+      if let bound = solution.bound { line += ", bound \(Self.format(bound))" }
+      if let gap = solution.gap { line += String(format: ", gap %.4f%%", 100 * gap) }
+      lines.append(line)
+    }
     for violation in evaluation.violations.prefix(10) { lines.append("violation: \(violation)") }
     for note in solution.notes where !note.hasSuffix(" proposals") {
       lines.append("note: \(note)")
     }
     return lines
+  }
+
+  private static func format(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
   }
 }
