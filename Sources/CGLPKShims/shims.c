@@ -117,8 +117,9 @@ int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, c
   GUARDED({ glp_load_matrix(problem, count, rows, columns, values); })
 }
 
-int cglpk_set_names(glp_prob *problem, const char *column_names, const char *row_names) {
+int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names) {
   GUARDED({
+    if (problem_name != NULL) glp_set_prob_name(problem, problem_name);
     const char *name = column_names;
     for (int j = 1; name != NULL && j <= glp_get_num_cols(problem); j++, name += strlen(name) + 1)
       glp_set_col_name(problem, j, name);

@@ -53,20 +53,56 @@ enum Files {
   /// Writes `bytes` to `path` atomically (a temporary file beside it, then a rename),
   /// refusing to overwrite any of `inputs`.
   static func write(_ bytes: [UInt8], to path: String, notOver inputs: [String]) throws {
+    try writeAtomically(to: path, notOver: inputs) { temporary in
+      do {
+        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+      } catch {
+        throw CLIError.badInput(path, "cannot write: \(describe(error))")
+      }
+    }
+  }
+
+  /// Lets `produce` write a temporary file beside `path` (keeping its extension, which
+  /// may select compression), then renames it over `path`; nothing is left half-written.
+  /// Refuses to overwrite any of `inputs`.
+  static func writeAtomically(
+    to path: String, notOver inputs: [String], _ produce: (String) async throws -> Void
+  ) async throws {
+    let (target, temporary) = try temporaryBeside(path, notOver: inputs)
+    do {
+      try await produce(temporary.path)
+      try moveIntoPlace(temporary, target, path)
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    }
+  }
+
+  /// The synchronous form of ``writeAtomically(to:notOver:_:)``.
+  static func writeAtomically(to path: String, notOver inputs: [String], _ produce: (String) throws -> Void) throws {
+    let (target, temporary) = try temporaryBeside(path, notOver: inputs)
+    do {
+      try produce(temporary.path)
+      try moveIntoPlace(temporary, target, path)
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    }
+  }
+
+  private static func temporaryBeside(_ path: String, notOver inputs: [String]) throws -> (URL, URL) {
     let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
       throw CLIError.badInput(path, "refusing to write the output over an input file")
     }
     let temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try Data(bytes).write(to: temporary)
-      if rename(temporary.path, target.path) != 0 {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CLIError.badInput(path, "cannot write: \(describe(error))")
+      .appendingPathComponent(".\(ProcessInfo.processInfo.processIdentifier).tmp.\(target.lastPathComponent)")
+    return (target, temporary)
+  }
+
+  private static func moveIntoPlace(_ temporary: URL, _ target: URL, _ path: String) throws {
+    if rename(temporary.path, target.path) != 0 {
+      throw CLIError.badInput(path, "cannot write: \(String(cString: strerror(errno)))")
     }
   }
 

@@ -54,6 +54,12 @@ extension PlacementCommand {
     @Flag(help: "Groups rank applicants (positions in them follow the group's ranking).")
     var groupPreferences = false
 
+    @Option(help: "The number of groups in a second family crossing the first (regions across sectors).")
+    var crossingGroups = 0
+
+    @Option(help: "The share of groups with a minimum.")
+    var groupMinimumShare = 0.0
+
     @Option(help: "The number of applicant types (named t0, t1, …).")
     var types = 0
 
@@ -89,10 +95,13 @@ extension PlacementCommand {
         ("--tie-density", tieDensity), ("--correlation", correlation), ("--group-capacity-share", groupCapacityShare),
         ("--type-quota-share", typeQuotaShare), ("--minimum-share", minimumShare),
         ("--closable-share", closableShare), ("--score-share", scoreShare),
+        ("--group-minimum-share", groupMinimumShare),
       ] where !(0...1).contains(value) {
         throw ValidationError("\(flag) must be between 0 and 1, not \(value)")
       }
-      guard groups >= 0, types >= 0 else { throw ValidationError("--groups and --types must be at least 0") }
+      guard groups >= 0, types >= 0, crossingGroups >= 0 else {
+        throw ValidationError("--groups, --crossing-groups and --types must be at least 0")
+      }
     }
 
     func run() async throws {
@@ -109,6 +118,8 @@ extension PlacementCommand {
         shape.groups = groups
         shape.groupCapacityShare = groupCapacityShare
         shape.groupPreferences = groupPreferences
+        shape.crossingGroups = crossingGroups
+        shape.groupMinimumShare = groupMinimumShare
         shape.typeNames = (0..<types).map { "t\($0)" }
         shape.typeQuotaShare = typeQuotaShare
         shape.minimumShare = minimumShare

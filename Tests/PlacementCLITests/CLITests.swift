@@ -12,24 +12,7 @@ struct Run {
 
 /// Runs the built `placement` binary with `arguments`.
 func placement(_ arguments: String...) throws -> Run {
-  let process = Process()
-  let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("placement")
-  process.executableURL =
-    FileManager.default.isExecutableFile(atPath: besideTests.path)
-    ? besideTests : Fixtures.packageRoot.appendingPathComponent(".build/debug/placement")
-  process.arguments = arguments
-  let output = Pipe()
-  let error = Pipe()
-  process.standardOutput = output
-  process.standardError = error
-  try process.run()
-  let outputData = output.fileHandleForReading.readDataToEndOfFile()
-  let errorData = error.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-    standardError: String(decoding: errorData, as: UTF8.self))
+  try placementArguments(arguments)
 }
 
 /// A fresh temporary directory.

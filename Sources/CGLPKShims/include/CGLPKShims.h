@@ -88,8 +88,8 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model);
 int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
                                 const double *values);
 
-/// Names columns and rows from NUL-separated lists (either may be NULL).
-int cglpk_set_names(glp_prob *problem, const char *column_names, const char *row_names);
+/// Names the problem, and its columns and rows from NUL-separated lists (any may be NULL).
+int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names);
 
 /// Runs the primal simplex method (no presolve); `result` receives glp_simplex's code.
 int cglpk_simplex(glp_prob *problem, int time_limit_ms, int log_on, int *result);

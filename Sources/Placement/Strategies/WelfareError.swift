@@ -5,6 +5,10 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
   case notANetwork([String])
   /// The `scores` objective was asked for, but the instance has no `scores`.
   case noScores
+  /// A level was asked for that the objective does not have (levels count from 1).
+  case levelOutOfRange(Int, levels: Int)
+  /// The earlier levels of an objective could not be solved to optimality.
+  case earlierLevelsNotSolved(String)
 
   /// A one-line explanation.
   public var description: String {
@@ -14,6 +18,10 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
         + obstacles.prefix(3).joined(separator: "; ") + (obstacles.count > 3 ? "; … \(obstacles.count - 3) more" : "")
     case .noScores:
       "the scores objective needs an instance with scores"
+    case .levelOutOfRange(let level, let levels):
+      "level \(level) does not exist: the objective has \(levels) level\(levels == 1 ? "" : "s") on this market"
+    case .earlierLevelsNotSolved(let notes):
+      "the earlier levels were not solved to optimality: \(notes)"
     }
   }
 }

@@ -81,14 +81,17 @@ struct GLPKProblem: ~Copyable {
       }
     }
     try Self.guarded(code)
-    if !program.columnNames.isEmpty || !program.rowNames.isEmpty {
+    if !program.name.isEmpty || !program.columnNames.isEmpty || !program.rowNames.isEmpty {
       func joined(_ names: [String]) -> [CChar]? {
         names.isEmpty ? nil : names.flatMap { $0.utf8CString }
       }
       let columns = joined(program.columnNames)
       let rows = joined(program.rowNames)
-      let code = columns.withOptionalPointer { columns in
-        rows.withOptionalPointer { rows in cglpk_set_names(pointer, columns, rows) }
+      let name = program.name.isEmpty ? nil : Array(program.name.utf8CString)
+      let code = name.withOptionalPointer { name in
+        columns.withOptionalPointer { columns in
+          rows.withOptionalPointer { rows in cglpk_set_names(pointer, name, columns, rows) }
+        }
       }
       try Self.guarded(code)
     }

@@ -73,6 +73,34 @@ public struct GLPKSolver: Sendable {
     return try result.get()
   }
 
+  /// Writes `program` to `path` as CPLEX LP or free MPS, exactly as GLPK loads it, so
+  /// other solvers can read the same model. A path ending in `.gz` is compressed.
+  ///
+  /// MPS has no objective sense and means "minimise", so a maximisation is written as the
+  /// minimisation of the negated objective, and its name says so.
+  ///
+  /// - Throws: ``GLPKError`` when the programme is malformed or the file cannot be written.
+  public static func write(_ program: LinearProgram, as format: ModelFormat, to path: String) async throws(GLPKError) {
+    var written = program
+    if format == .mps && program.direction == .maximize {
+      written.direction = .minimize
+      written.objective = program.objective.map { -$0 }
+      written.objectiveConstant = -program.objectiveConstant
+      written.name = String((program.name + " (objective negated: minimise this to maximise the original)").prefix(255))
+    }
+    let program = written
+    let result = await SolveControl.run(timeLimit: nil) { _ in
+      Result { () throws(GLPKError) in
+        try validate(program, options: GLPKOptions(), incumbent: nil)
+        try GLPKProblem.withNew { problem throws(GLPKError) in
+          try problem.load(program)
+          try problem.write(format, to: path)
+        }
+      }
+    }
+    try result.get()
+  }
+
   /// Checks everything GLPK would abort on, before any GLPK call.
   package static func validate(_ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?) throws(GLPKError) {
     let optionProblems = options.problems()

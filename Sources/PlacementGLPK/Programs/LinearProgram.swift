@@ -33,6 +33,9 @@ public struct LinearProgram: Sendable, Hashable {
   public var rowLower: [Double]
   /// The upper bound of each row's activity (`.infinity` for none).
   public var rowUpper: [Double]
+  /// A name for exported models (empty for none): at most 255 characters, no control
+  /// characters.
+  public var name = ""
   /// A constant added to the objective.
   public var objectiveConstant: Double = 0
   /// Column names for exported models (empty for none); at most 255 printable ASCII
@@ -154,6 +157,9 @@ public struct LinearProgram: Sendable, Hashable {
       {
         problems.append("column \(j): bounds \(columnLower[j]) ... \(columnUpper[j]) are empty")
       }
+    }
+    if name.utf8.count > 255 || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      problems.append("name \(name.debugDescription) is longer than 255 bytes or has control characters")
     }
     if !objectiveConstant.isFinite { problems.append("objective constant \(objectiveConstant) is not finite") }
     for (kind, names, count) in [("column", columnNames, n), ("row", rowNames, rowCount)] where !names.isEmpty {

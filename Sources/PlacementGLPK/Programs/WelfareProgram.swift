@@ -59,10 +59,14 @@ public struct WelfareProgram: Strategy {
   ///   market, ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before any
   ///   placement was found.
   public func solve(_ market: Market) async throws -> Solution {
-    let clock = ContinuousClock.now
     let objective = objective ?? .standard(for: market)
     if objective == .scores && !market.hasScores { throw WelfareError.noScores }
-    let levels = objective.levels(for: market)
+    return try await solve(market, levels: objective.levels(for: market))
+  }
+
+  /// Optimises `levels` in order.
+  private func solve(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
+    let clock = ContinuousClock.now
     let obstacles = market.welfareNetworkObstacles
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
     var solution: Solution
@@ -73,6 +77,38 @@ public struct WelfareProgram: Strategy {
     }
     solution.solveSeconds = (ContinuousClock.now - clock).seconds
     return solution
+  }
+
+  /// The integer programme GLPK solves for level `level` (1-based) of the objective, with
+  /// the earlier levels held at their optima (found first, by this strategy), for export.
+  /// Network-shaped markets get the same programme: its LP relaxation is integral.
+  ///
+  /// - Throws: ``Placement/WelfareError`` as ``solve(_:)`` does; `levelOutOfRange` when the
+  ///   objective has fewer levels; ``GLPKError`` when finding earlier optima fails.
+  public func model(of market: Market, level: Int = 1) async throws -> LinearProgram {
+    let objective = objective ?? .standard(for: market)
+    if objective == .scores && !market.hasScores { throw WelfareError.noScores }
+    let levels = objective.levels(for: market)
+    guard (1...max(1, levels.count)).contains(level), !levels.isEmpty else {
+      throw WelfareError.levelOutOfRange(level, levels: levels.count)
+    }
+    var held: [(level: WelfareLevel, value: Double)] = []
+    if level > 1 {
+      var earlier = self
+      earlier.options.progress = nil
+      let solution = try await earlier.solve(market, levels: Array(levels.prefix(level - 1)))
+      guard solution.status == .optimal else {
+        throw WelfareError.earlierLevelsNotSolved(solution.notes.joined(separator: "; "))
+      }
+      held = levels.prefix(level - 1).map { ($0, $0.value(of: solution.assignment, in: market)) }
+    }
+    var program = WelfareModel(market).program(for: levels[level - 1], holding: held)
+    let instance = market.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
+    program.name = String(
+      "\(String(String.UnicodeScalarView(instance)).prefix(120)) welfare \(objective.rawValue) level \(level) of "
+        + "\(levels.count): \(levels[level - 1].sense == .maximize ? "maximise" : "minimise") \(levels[level - 1].name)"
+    )
+    return program
   }
 
   /// Solves level after level by min-cost flow, on the calling task.

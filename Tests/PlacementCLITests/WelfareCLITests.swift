@@ -1,0 +1,103 @@
+import Foundation
+import Placement
+import PlacementTestSupport
+import Testing
+
+/// `placement solve --strategy welfare` and `placement export`, through the built binary.
+@Suite struct WelfareCLITests {
+  let season = Fixtures.instance("hoa-lac-internships-2026.json").path
+
+  @Test func welfareOnTheBundledSeasonIsOptimalAndReportsItsMethod() throws {
+    let directory = try temporaryDirectory()
+    let result = directory.appendingPathComponent("welfare.json").path
+    let solve = try placement("solve", season, "--strategy", "welfare", "--output", result)
+    #expect(solve.status == 0, "\(solve.standardError)")
+    #expect(solve.standardError.contains("welfare (rank-sum, min-cost-flow): optimal"))
+    // The flow's optimum, confirmed by glpsol on the exported programme (README).
+    #expect(solve.standardError.contains("placed 2050 of 3000"))
+    #expect(solve.standardError.contains("rank sum 5123"))
+    let text = try String(contentsOfFile: result, encoding: .utf8)
+    #expect(text.contains("\"method\":\"min-cost-flow\""))
+    #expect(text.contains("\"objective\":5123"))
+    #expect(text.contains("\"gap\":0"))
+    let check = try placement("check", season, result)
+    #expect(check.status == 0, "\(check.standardError)")
+  }
+
+  @Test func aMarketThatIsNotANetworkGoesToGLPKWithinItsTimeLimit() throws {
+    let directory = try temporaryDirectory()
+    let instance = directory.appendingPathComponent("closures.json").path
+    let generate = try placement(
+      "generate", "--applicants", "40", "--positions", "8", "--list-length", "4", "--max-capacity", "6",
+      "--minimum-share", "0.6", "--closable-share", "1", "--crossing-groups", "2", "--groups", "3", "--seed", "4",
+      "-o", instance)
+    #expect(generate.status == 0, "\(generate.standardError)")
+    let solve = try placement(
+      "solve", instance, "--strategy", "welfare", "--objective", "generous", "--time-limit", "30", "--gap", "0")
+    #expect(solve.status == 0, "\(solve.standardError)")
+    #expect(solve.standardError.contains("welfare (generous, glpk): optimal"))
+    #expect(solve.standardOutput.contains("\"method\":\"glpk\""))
+  }
+
+  @Test func welfareFlagsAreCheckedAgainstTheStrategy() throws {
+    for arguments in [
+      ["solve", season, "--objective", "rank-sum"],
+      ["solve", season, "--strategy", "welfare", "--proposer", "positions"],
+      ["solve", season, "--strategy", "welfare", "--time-limit", "0"],
+      ["solve", season, "--strategy", "welfare", "--gap", "-1"],
+    ] {
+      let run = try placementArguments(arguments)
+      #expect(run.status == 2, "\(arguments): \(run.standardError)")
+      #expect(run.standardOutput.isEmpty)
+    }
+    let scores = try placement("solve", season, "--strategy", "welfare", "--objective", "scores")
+    #expect(scores.status == 2)
+    #expect(scores.standardError.contains("the scores objective needs an instance with scores"))
+    let network = try placement("solve", season, "--strategy", "welfare", "--method", "min-cost-flow", "--quiet")
+    #expect(network.status == 0)
+  }
+
+  @Test func exportWritesTheProgrammeOfEachLevelAndNothingElse() throws {
+    let directory = try temporaryDirectory()
+    let first = directory.appendingPathComponent("level1.lp").path
+    let second = directory.appendingPathComponent("level2.mps").path
+    let run1 = try placement("export", season, "--output", first)
+    #expect(run1.status == 0, "\(run1.standardError)")
+    #expect(run1.standardError.contains("4318 rows, 24000 columns"))
+    let lp = try String(contentsOfFile: first, encoding: .utf8)
+    #expect(lp.hasPrefix("\\* Problem: hoa-lac-internships-2026 welfare rank-sum level 1 of 2: maximise placed *\\"))
+    #expect(lp.contains("Maximize") && lp.contains("x_a0_p248") && lp.contains("applicant_0:"))
+    let run2 = try placement("export", season, "--level", "2", "--format", "mps", "--output", second)
+    #expect(run2.status == 0, "\(run2.standardError)")
+    let mps = try String(contentsOfFile: second, encoding: .utf8)
+    // Level 2 holds level 1 at its optimum, 2050 placed.
+    #expect(mps.contains("level_1") && mps.contains("2050"))
+    let missing = try placement(
+      "export", season, "--level", "3", "--output", directory.appendingPathComponent("x.lp").path)
+    #expect(missing.status == 2)
+    #expect(missing.standardError.contains("level 3 does not exist"))
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["level1.lp", "level2.mps"])
+  }
+}
+
+/// Runs the built `placement` binary with an argument array.
+func placementArguments(_ arguments: [String]) throws -> Run {
+  let process = Process()
+  let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("placement")
+  process.executableURL =
+    FileManager.default.isExecutableFile(atPath: besideTests.path)
+    ? besideTests : Fixtures.packageRoot.appendingPathComponent(".build/debug/placement")
+  process.arguments = arguments
+  let output = Pipe()
+  let error = Pipe()
+  process.standardOutput = output
+  process.standardError = error
+  try process.run()
+  let outputData = output.fileHandleForReading.readDataToEndOfFile()
+  let errorData = error.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(
+    status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+    standardError: String(decoding: errorData, as: UTF8.self))
+}
