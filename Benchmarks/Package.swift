@@ -27,5 +27,14 @@ let package = Package(
       ],
       path: "Benchmarks/StrategyBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "WelfareBenchmarks",
+      dependencies: [
+        .product(name: "Placement", package: "Placement"),
+        .product(name: "PlacementGLPK", package: "Placement"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/WelfareBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )

@@ -86,6 +86,28 @@ func networkMarket(seed: UInt64, applicants: Int = 5, positions: Int = 3, listLe
     }
   }
 
+  /// A chain: applicant a_i ranks p_i first and p_(i+1) second, and b lists only p_0. Placing
+  /// b moves every a_i one rank down: an augmenting path of cost k + 1, beyond the flow's
+  /// first unplaced cost 2R + 1 = 5, so the flow must raise it to stay lexicographic.
+  @Test(arguments: [3, 10, 40])
+  func longAugmentingChainsStillPlaceTheMost(length k: Int) async throws {
+    var applicants = (0..<k).map { i in
+      Applicant(id: "a\(i)", preferences: PreferenceList(strict: ["p\(i)", "p\(i + 1)"]))
+    }
+    applicants.append(Applicant(id: "b", preferences: PreferenceList(strict: ["p0"])))
+    let positions = (0...k).map { Position(id: "p\($0)", capacity: 1) }
+    let market = Fixtures.market(Instance(applicants: applicants, positions: positions))
+    for method in [WelfareProgram.Method.minCostFlow, .glpk] {
+      let solution = try await WelfareProgram(objective: .rankSum, method: method).solve(market)
+      let evaluation = Evaluation(market, solution.assignment)
+      #expect(evaluation.matched == k + 1, "\(method)")
+      #expect(evaluation.rankSum == 1 + 2 * k, "\(method)")
+      if method == .minCostFlow && k + 1 > 5 {
+        #expect(solution.notes.contains { $0.hasPrefix("unplaced cost raised") }, "\(solution.notes)")
+      }
+    }
+  }
+
   @Test func theScoresObjectiveNeedsScores() async {
     let market = Fixtures.tinyMarket(seed: 1)
     await #expect(throws: WelfareError.noScores) { try await WelfareProgram(objective: .scores).solve(market) }

@@ -1,13 +1,13 @@
-/// Minimum-cost circulation on a network with integer lower and upper bounds and integer
-/// costs, by cost scaling with push–relabel (Goldberg and Tarjan, 1990; Goldberg, 1997).
+/// Minimum-cost flow on a network with node supplies, integer lower and upper bounds and
+/// integer costs, by cost scaling with push–relabel (Goldberg and Tarjan, 1990; Goldberg, 1997).
 ///
 /// Build the network with ``addArc(from:to:lower:upper:)``, then ``minimize(costs:shouldStop:)``
-/// finds a minimum-cost flow among those that meet every bound and conserve flow at every
-/// node. Successive calls with new costs start from the current flow, and
+/// finds a minimum-cost flow among those that meet every bound and every node's supply
+/// (``addSupply(_:at:)``; 0 by default, a circulation). Successive calls with new costs start from the current flow, and
 /// ``restrictToOptimalFace()`` keeps only the flows that are optimal for the last costs,
 /// which is how lexicographic objectives are optimised level by level, exactly.
 ///
-/// The network must have a feasible circulation for the current bounds: add arcs that make
+/// The network must have a feasible flow for the current bounds: add arcs that make
 /// it so (the welfare network does, through artificial arcs priced out afterwards).
 ///
 /// - Complexity: O(N² M log(N C)) in the worst case for N nodes, M arcs and largest cost
@@ -29,6 +29,7 @@ package struct MinCostFlow: Sendable {
   private var heads: [Int32] = []
   private var lowers: [Int32] = []
   private var uppers: [Int32] = []
+  private var supplies: [Int64] = []
 
   // The residual network, in CSR form by tail; built on the first solve.
   private var isBuilt = false
@@ -88,6 +89,40 @@ package struct MinCostFlow: Sendable {
     return baseFlow[arc] + residual[Int(sister[Int(forwardArc[arc])])]
   }
 
+  /// Whether `target` can be reached from any of `sources` along residual arcs with
+  /// capacity, using neither direction of the arcs in `avoided`.
+  ///
+  /// - Complexity: O(N + M).
+  package mutating func canReach(_ target: Int, from sources: [Int], avoiding avoided: Range<Int>) -> Bool {
+    if !isBuilt { build() }
+    var blocked = [Bool](repeating: false, count: head.count)
+    for arc in avoided {
+      blocked[Int(forwardArc[arc])] = true
+      blocked[Int(sister[Int(forwardArc[arc])])] = true
+    }
+    var seen = [Bool](repeating: false, count: nodeCount)
+    var stack = sources.map(Int32.init)
+    for v in sources { seen[v] = true }
+    while let v = stack.popLast() {
+      if Int(v) == target { return true }
+      for a in Int(firstArc[Int(v)])..<Int(firstArc[Int(v) + 1]) where residual[a] > 0 && !blocked[a] {
+        let w = Int(head[a])
+        if !seen[w] {
+          seen[w] = true
+          stack.append(Int32(w))
+        }
+      }
+    }
+    return false
+  }
+
+  /// Adds `amount` units of supply at `node` (negative for demand); before any solve.
+  package mutating func addSupply(_ amount: Int64, at node: Int) {
+    precondition(!isBuilt, "supplies are set before solving")
+    if supplies.isEmpty { supplies = [Int64](repeating: 0, count: nodeCount) }
+    supplies[node] += amount
+  }
+
   /// Builds the residual network: both directions of each arc, grouped by tail.
   private mutating func build() {
     let arcs = tails.count
@@ -110,7 +145,8 @@ package struct MinCostFlow: Sendable {
     scaledCost = [Int64](repeating: 0, count: Int(total))
     forwardArc = [Int32](repeating: 0, count: arcs)
     baseFlow = lowers
-    excess = [Int64](repeating: 0, count: nodeCount)
+    excess = supplies.isEmpty ? [Int64](repeating: 0, count: nodeCount) : supplies
+    supplies = []
     potential = [Int64](repeating: 0, count: nodeCount)
     for i in 0..<arcs {
       let v = Int(tails[i])

@@ -1,23 +1,50 @@
 import Foundation
 
-/// The welfare programme of a network-shaped market as min-cost flow, solved level by
-/// level with ``MinCostFlow``.
+/// The welfare programme of a network-shaped market as min-cost flow, solved with
+/// ``MinCostFlow``.
 ///
 /// Nodes: a source and a sink, one per applicant, one per type-quota slot, one per
 /// position, one per group, and a hub for artificial arcs when there are minimums. Arcs:
-/// source → applicant [0, 1]; applicant → position, or → the type-quota slot of its type
-/// there, [0, 1] (one per acceptable pair); slot → position [0, quota]; position → its
-/// innermost group, or the sink, [minimum, capacity]; group → its next enclosing group,
-/// or the sink, [minimum, capacity]; sink → source [0, applicants]. A circulation is a
-/// placement, and every placement meeting the quotas is one.
+/// applicant → position, or → the type-quota slot of its type there, [0, 1] (one per
+/// acceptable pair); slot → position [0, quota]; position → its innermost group, or the
+/// sink, [minimum, capacity]; group → its next enclosing group, or the sink,
+/// [minimum, capacity]. Every placement meeting the quotas is a flow, and back. Two shapes:
+/// - ``Shape/supplies``: each applicant supplies one unit, which reaches the sink through
+///   a position or through its own "unplaced" arc. One solve handles a single-level
+///   objective: `scores`, or rank sum with an unplaced cost large enough that placing
+///   one more applicant always wins, which is exactly "most placed, then least rank sum".
+///   No node has the degree of the whole market except the sink, which never has excess.
+/// - ``Shape/circulation``: source → applicant [0, 1] and sink → source arcs make a
+///   circulation, optimised level after level, each restricted to the previous levels'
+///   optimal face (rank-maximal and generous objectives).
 package struct WelfareFlow {
+  /// Which form of the network to build.
+  package enum Shape: Sendable, Hashable {
+    /// Applicant supplies and "unplaced" arcs, for a single level.
+    case supplies
+    /// A circulation through a return arc, for several levels.
+    case circulation
+  }
+
   private let market: Market
+  private let shape: Shape
   private var network: MinCostFlow
   private let returnArc: Int
   private let artificialArcs: Range<Int>
+  private let unplacedArcs: Range<Int>
+  /// The applicant node of each unplaced arc.
+  private let unplacedTails: [Int]
+  private let sink = 1
+
+  /// The shape that suits `levels`: ``Shape/supplies`` for `scores` and for "most placed,
+  /// then least rank sum", ``Shape/circulation`` otherwise.
+  package static func shape(for levels: [WelfareLevel]) -> Shape {
+    let weights = levels.map(\.weight)
+    return weights == [.one, .rank] || weights == [.score] ? .supplies : .circulation
+  }
 
   /// Builds the network of `market`, which must have no ``Market/welfareNetworkObstacles``.
-  package init(_ market: Market) {
+  package init(_ market: Market, shape: Shape) {
     precondition(market.welfareNetworkObstacles.isEmpty, "the market is a network")
     self.market = market
     let n = market.applicantCount
@@ -25,7 +52,6 @@ package struct WelfareFlow {
     let positions = market.positionCount
     let groups = market.groupCount
     let source = 0
-    let sink = 1
     let applicantNode = 2
     let slotNode = applicantNode + n
     let positionNode = slotNode + slots
@@ -33,6 +59,7 @@ package struct WelfareFlow {
     let hub = groupNode + groups
     var network = MinCostFlow(nodeCount: hub + 1)
     network.reserveArcs(market.pairCount + n + slots + positions + groups + 1)
+    self.shape = shape
 
     // Arc e is pair e, so flows read straight back into an assignment.
     for e in 0..<market.pairCount {
@@ -46,9 +73,22 @@ package struct WelfareFlow {
       surplus[tail] -= Int64(lower)
       surplus[head] += Int64(lower)
     }
+    let firstUnplaced = network.arcCount
+    var unplacedTails: [Int] = []
+    var supplied: Int64 = 0
     for a in 0..<n where !market.entries(ofApplicant: a).isEmpty {
-      add(source, applicantNode + a, lower: 0, upper: 1)
+      if shape == .supplies {
+        network.addSupply(1, at: applicantNode + a)
+        network.addArc(from: applicantNode + a, to: sink, upper: 1)
+        unplacedTails.append(applicantNode + a)
+        supplied += 1
+      } else {
+        add(source, applicantNode + a, lower: 0, upper: 1)
+      }
     }
+    if shape == .supplies { network.addSupply(-supplied, at: sink) }
+    unplacedArcs = firstUnplaced..<(shape == .supplies ? network.arcCount : firstUnplaced)
+    self.unplacedTails = unplacedTails
     for q in 0..<slots {
       add(slotNode + q, positionNode + Int(market.quotaPosition[q]), lower: 0, upper: market.quotaCapacity[q])
     }
@@ -65,7 +105,7 @@ package struct WelfareFlow {
     for g in 0..<groups where !market.positions(ofGroup: g).isEmpty {
       add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
     }
-    returnArc = network.addArc(from: sink, to: source, upper: Int32(clamping: n))
+    returnArc = network.addArc(from: sink, to: source, upper: shape == .supplies ? 0 : Int32(clamping: n))
     // Minimums leave surplus at some nodes and deficits at others; artificial arcs
     // through the hub always route them, and are priced out before placements count.
     let firstArtificial = network.arcCount
@@ -111,71 +151,130 @@ package struct WelfareFlow {
     return (factor, costs, exact)
   }
 
+  /// Solves the single level of the ``Shape/supplies`` shape.
+  ///
+  /// For "most placed, then least rank sum" the unplaced arcs cost B: the optimum of
+  /// rank sum − B · placed is lexicographically optimal as soon as it places the most
+  /// applicants possible, which a search for an augmenting path confirms. B starts at
+  /// 2R + 1 (R the largest rank) and doubles until then, up to the always-sufficient
+  /// R · applicants + 1.
+  private mutating func solveSupplies(_ levels: [WelfareLevel], shouldStop: () -> Bool) throws(MinCostFlow.Failure)
+    -> Solution
+  {
+    var costs = [Int64](repeating: 0, count: network.arcCount)
+    var notes: [String] = []
+    if levels.last?.weight == .score {
+      let scores = integralScores()
+      for e in 0..<market.pairCount { costs[e] = -scores.costs[e] }
+      if !scores.exact { notes.append("scores were rounded to \(Int(log10(scores.factor).rounded())) decimals") }
+      _ = try network.minimize(costs: costs, shouldStop: shouldStop)
+    } else {
+      var largestRank: Int64 = 0
+      for e in 0..<market.pairCount {
+        costs[e] = Int64(market.entryApplicantTier[e]) + 1
+        largestRank = max(largestRank, costs[e])
+      }
+      let sufficient = largestRank * Int64(unplacedArcs.count) + 1
+      var unplacedCost = min(2 * largestRank + 1, sufficient)
+      while true {
+        for arc in unplacedArcs { costs[arc] = unplacedCost }
+        _ = try network.minimize(costs: costs, shouldStop: shouldStop)
+        let unplaced = zip(unplacedArcs, unplacedTails).filter { network.flow(onArc: $0.0) > 0 }.map(\.1)
+        if unplacedCost >= sufficient || !network.canReach(sink, from: unplaced, avoiding: unplacedArcs) { break }
+        unplacedCost = min(2 * unplacedCost, sufficient)
+        notes.append("unplaced cost raised to \(unplacedCost) to place the most applicants")
+      }
+    }
+    let placement = assignment()
+    var objective = 0.0
+    for level in levels {
+      objective = level.value(of: placement, in: market)
+      notes.append("\(level.name): \(level.weight == .score ? String(objective) : String(Int(objective))) (optimal)")
+    }
+    return Solution(assignment: placement, status: .optimal, objective: objective, bound: objective, notes: notes)
+  }
+
   /// Optimises `levels` in order.
   ///
   /// - Parameter shouldStop: polled during each level; when it returns true the best
   ///   placement of the levels already finished is returned with status `feasible`.
   package mutating func solve(_ levels: [WelfareLevel], shouldStop: () -> Bool) -> Solution {
     let unassigned = [Int32](repeating: -1, count: market.applicantCount)
+    var progress = LevelProgress()
+    do throws(MinCostFlow.Failure) {
+      if !artificialArcs.isEmpty {
+        // Route the minimums' surplus without artificial arcs, or prove it impossible.
+        var costs = [Int64](repeating: 0, count: network.arcCount)
+        for arc in artificialArcs { costs[arc] = 1 }
+        guard try network.minimize(costs: costs, shouldStop: shouldStop) == 0 else {
+          throw MinCostFlow.Failure.infeasible
+        }
+        for arc in artificialArcs { network.freeze(arc: arc) }
+        progress.incumbent = assignment()
+      }
+      if shape == .supplies { return try solveSupplies(levels, shouldStop: shouldStop) }
+      return try solveLevels(levels, progress: &progress, shouldStop: shouldStop)
+    } catch .stopped {
+      progress.notes.append("\(progress.stage): stopped")
+      guard let incumbent = progress.incumbent else {
+        return Solution(assignment: unassigned, status: .timeLimit, notes: progress.notes)
+      }
+      return Solution(assignment: incumbent, status: .feasible, notes: progress.notes)
+    } catch .infeasible {
+      progress.notes.append("minimums: no placement meets them")
+      return Solution(assignment: unassigned, status: .infeasible, notes: progress.notes)
+    } catch {
+      progress.notes.append("costs too large for exact min-cost flow")
+      let incumbent = progress.incumbent
+      return Solution(
+        assignment: incumbent ?? unassigned, status: incumbent == nil ? .error : .feasible, notes: progress.notes)
+    }
+  }
+
+  /// What a solve has done so far, for a report when it stops early.
+  private struct LevelProgress {
     var notes: [String] = []
     var incumbent: [Int32]?
     var stage = "minimums"
-    func stopped() -> Solution {
-      notes.append("\(stage): stopped")
-      guard let incumbent else { return Solution(assignment: unassigned, status: .timeLimit, notes: notes) }
-      return Solution(assignment: incumbent, status: .feasible, notes: notes)
-    }
-    do {
-      if !artificialArcs.isEmpty {
-        var costs = [Int64](repeating: 0, count: network.arcCount)
-        for arc in artificialArcs { costs[arc] = 1 }
-        let unmet = try network.minimize(costs: costs, shouldStop: shouldStop)
-        guard unmet == 0 else {
-          notes.append("minimums: no placement meets them")
-          return Solution(assignment: unassigned, status: .infeasible, notes: notes)
+  }
+
+  /// Optimises `levels` in the ``Shape/circulation`` shape, each restricted to the optimal
+  /// face of those before.
+  private mutating func solveLevels(
+    _ levels: [WelfareLevel], progress: inout LevelProgress, shouldStop: () -> Bool
+  ) throws(MinCostFlow.Failure) -> Solution {
+    var objective = 0.0
+    for (index, level) in levels.enumerated() {
+      progress.stage = level.name
+      var costs = [Int64](repeating: 0, count: network.arcCount)
+      let sign: Int64 = level.sense == .maximize ? -1 : 1
+      var factor = 1.0
+      switch level.weight {
+      case .one:
+        costs[returnArc] = sign
+      case .score:
+        let scores = integralScores()
+        factor = scores.factor
+        for e in 0..<market.pairCount { costs[e] = sign * scores.costs[e] }
+        if !scores.exact {
+          progress.notes.append("scores were rounded to \(Int(log10(factor).rounded())) decimals for the flow")
         }
-        for arc in artificialArcs { network.freeze(arc: arc) }
-        incumbent = assignment()
+      case .rank, .tier:
+        for e in 0..<market.pairCount { costs[e] = sign * Int64(level.weight(ofEntry: e, in: market)) }
       }
-      var objective = 0.0
-      for (index, level) in levels.enumerated() {
-        stage = level.name
-        var costs = [Int64](repeating: 0, count: network.arcCount)
-        let sign: Int64 = level.sense == .maximize ? -1 : 1
-        var factor = 1.0
-        switch level.weight {
-        case .one:
-          costs[returnArc] = sign
-        case .score:
-          let scores = integralScores()
-          factor = scores.factor
-          for e in 0..<market.pairCount { costs[e] = sign * scores.costs[e] }
-          if !scores.exact {
-            notes.append("scores were rounded to \(Int(log10(factor).rounded())) decimals for the flow")
-          }
-        case .rank, .tier:
-          for e in 0..<market.pairCount { costs[e] = sign * Int64(level.weight(ofEntry: e, in: market)) }
-        }
-        let cost = try network.minimize(costs: costs, shouldStop: shouldStop)
-        let placement = assignment()
-        incumbent = placement
-        // Scores are reported exactly, not as the flow's rounded integers.
-        objective = level.weight == .score ? level.value(of: placement, in: market) : Double(sign * cost) / factor
-        notes.append("\(level.name): \(level.weight == .score ? String(objective) : String(sign * cost)) (optimal)")
-        if index + 1 < levels.count {
-          if level.weight == .one { network.freeze(arc: returnArc) } else { network.restrictToOptimalFace() }
-        }
+      let cost = try network.minimize(costs: costs, shouldStop: shouldStop)
+      let placement = assignment()
+      progress.incumbent = placement
+      // Scores are reported exactly, not as the flow's rounded integers.
+      objective = level.weight == .score ? level.value(of: placement, in: market) : Double(sign * cost) / factor
+      progress.notes.append(
+        "\(level.name): \(level.weight == .score ? String(objective) : String(sign * cost)) (optimal)")
+      if index + 1 < levels.count {
+        if level.weight == .one { network.freeze(arc: returnArc) } else { network.restrictToOptimalFace() }
       }
-      return Solution(
-        assignment: incumbent ?? unassigned, status: .optimal, objective: objective, bound: objective, notes: notes)
-    } catch .stopped {
-      return stopped()
-    } catch .infeasible {
-      notes.append("minimums: no placement meets them")
-      return Solution(assignment: unassigned, status: .infeasible, notes: notes)
-    } catch {
-      notes.append("costs too large for exact min-cost flow")
-      return Solution(assignment: incumbent ?? unassigned, status: incumbent == nil ? .error : .feasible, notes: notes)
     }
+    return Solution(
+      assignment: progress.incumbent ?? [Int32](repeating: -1, count: market.applicantCount), status: .optimal,
+      objective: objective, bound: objective, notes: progress.notes)
   }
 }

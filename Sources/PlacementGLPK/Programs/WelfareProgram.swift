@@ -114,7 +114,7 @@ public struct WelfareProgram: Strategy {
   /// Solves level after level by min-cost flow, on the calling task.
   private func solveWithFlow(_ market: Market, levels: [WelfareLevel]) throws -> Solution {
     let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
-    var flow = WelfareFlow(market)
+    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
     var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
     if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     solution.method = "min-cost-flow"
