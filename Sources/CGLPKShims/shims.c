@@ -112,6 +112,49 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model) {
   })
 }
 
+int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row, const char *row_names) {
+  GUARDED({
+    int count = model->rows - first_row;
+    if (count > 0) {
+      int base = glp_add_rows(problem, count);
+      int longest = 0;
+      for (int i = first_row; i < model->rows; i++) {
+        int length = (int)(model->row_start[i + 1] - model->row_start[i]);
+        if (length > longest) longest = length;
+      }
+      int *columns = glp_alloc(longest + 1, sizeof(int));
+      double *values = glp_alloc(longest + 1, sizeof(double));
+      const char *name = row_names;
+      for (int i = first_row; i < model->rows; i++) {
+        int row = base + (i - first_row);
+        int length = 0;
+        for (long k = model->row_start[i]; k < model->row_start[i + 1]; k++) {
+          length += 1;
+          columns[length] = model->row_column[k] + 1;
+          values[length] = model->row_value[k];
+        }
+        glp_set_mat_row(problem, row, length, columns, values);
+        double lower = model->row_lower[i], upper = model->row_upper[i];
+        glp_set_row_bnds(problem, row, bound_type(lower, upper), finite_or_zero(lower), finite_or_zero(upper));
+        if (name != NULL) {
+          glp_set_row_name(problem, row, name);
+          name += strlen(name) + 1;
+        }
+      }
+      glp_free(columns);
+      glp_free(values);
+    }
+  })
+}
+
+int cglpk_set_objective(glp_prob *problem, const cglpk_model *model) {
+  GUARDED({
+    glp_set_obj_dir(problem, model->maximize ? GLP_MAX : GLP_MIN);
+    glp_set_obj_coef(problem, 0, model->objective_constant);
+    for (int j = 0; j < model->columns; j++) glp_set_obj_coef(problem, j + 1, model->objective[j]);
+  })
+}
+
 int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
                                 const double *values) {
   GUARDED({ glp_load_matrix(problem, count, rows, columns, values); })
@@ -137,6 +180,11 @@ int cglpk_simplex(glp_prob *problem, int time_limit_ms, int log_on, int *result)
     parameters.presolve = GLP_OFF;
     parameters.tm_lim = time_limit_ms;
     *result = glp_simplex(problem, &parameters);
+    // A basis left by an earlier solve may not suit the changed problem: start afresh.
+    if (*result == GLP_EBADB || *result == GLP_ESING || *result == GLP_ECOND) {
+      glp_adv_basis(problem, 0);
+      *result = glp_simplex(problem, &parameters);
+    }
   })
 }
 

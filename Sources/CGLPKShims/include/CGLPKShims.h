@@ -88,6 +88,13 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model);
 int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
                                 const double *values);
 
+/// Appends rows `first_row` … `model->rows − 1` of `model` (with their names, if given as a
+/// NUL-separated list of those rows only) to a problem holding the rows before them.
+int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row, const char *row_names);
+
+/// Replaces the objective (direction, constant and every column's coefficient).
+int cglpk_set_objective(glp_prob *problem, const cglpk_model *model);
+
 /// Names the problem, and its columns and rows from NUL-separated lists (any may be NULL).
 int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names);
 

@@ -48,11 +48,10 @@ struct GLPKProblem: ~Copyable {
     if code == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
   }
 
-  /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass.
-  func load(_ program: LinearProgram) throws(GLPKError) {
-    let pointer = try checked()
+  /// Runs `body` with `program` as the C shim's plain-array model.
+  private static func withModel(_ program: LinearProgram, _ body: (inout cglpk_model) -> Int32) -> Int32 {
     let integer = program.isInteger.map { UInt8($0 ? 1 : 0) }
-    let code = program.objective.withUnsafeBufferPointer { objective in
+    return program.objective.withUnsafeBufferPointer { objective in
       program.columnLower.withUnsafeBufferPointer { columnLower in
         program.columnUpper.withUnsafeBufferPointer { columnUpper in
           integer.withUnsafeBufferPointer { integer in
@@ -70,7 +69,7 @@ struct GLPKProblem: ~Copyable {
                         row_start: rowStart.baseAddress, row_column: rowColumn.baseAddress,
                         row_value: rowValue.baseAddress, row_lower: rowLower.baseAddress,
                         row_upper: rowUpper.baseAddress)
-                      return cglpk_load(pointer, &model)
+                      return body(&model)
                     }
                   }
                 }
@@ -80,6 +79,29 @@ struct GLPKProblem: ~Copyable {
         }
       }
     }
+  }
+
+  /// Appends the rows of `program` from `firstRow` on; the problem holds the rows before.
+  /// GLPK marks new rows basic, so the simplex method restarts from the current basis.
+  func appendRows(of program: LinearProgram, from firstRow: Int) throws(GLPKError) {
+    let pointer = try checked()
+    let names = program.rowNames.isEmpty ? nil : program.rowNames[firstRow...].flatMap { $0.utf8CString }
+    let code = names.withOptionalPointer { names in
+      Self.withModel(program) { model in cglpk_append_rows(pointer, &model, Int32(firstRow), names) }
+    }
+    try Self.guarded(code)
+  }
+
+  /// Replaces the objective with that of `program`.
+  func setObjective(of program: LinearProgram) throws(GLPKError) {
+    let pointer = try checked()
+    try Self.guarded(Self.withModel(program) { model in cglpk_set_objective(pointer, &model) })
+  }
+
+  /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass.
+  func load(_ program: LinearProgram) throws(GLPKError) {
+    let pointer = try checked()
+    let code = Self.withModel(program) { model in cglpk_load(pointer, &model) }
     try Self.guarded(code)
     if !program.name.isEmpty || !program.columnNames.isEmpty || !program.rowNames.isEmpty {
       func joined(_ names: [String]) -> [CChar]? {

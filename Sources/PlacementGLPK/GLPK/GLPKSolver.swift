@@ -124,6 +124,19 @@ public struct GLPKSolver: Sendable {
     _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String
   ) throws(GLPKError) -> LinearProgramSolution {
     try validate(program, options: options, incumbent: incumbent)
+    return try GLPKProblem.withNew { problem throws(GLPKError) in
+      try problem.load(program)
+      return try solveLoaded(problem, program, options: options, incumbent: incumbent, control: control, stage: stage)
+    }
+  }
+
+  /// Solves `program`, already loaded into `problem` (and checked), from whatever basis
+  /// `problem` holds: after rows were appended or the objective changed, the simplex
+  /// method restarts from the previous optimum.
+  static func solveLoaded(
+    _ problem: borrowing GLPKProblem, _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?,
+    control: SolveControl, stage: String
+  ) throws(GLPKError) -> LinearProgramSolution {
     let observer = SearchObserver(control: control, options: options, stage: stage)
     let logSink = options.log.map(LogSink.init)
     if let logSink {
@@ -132,8 +145,7 @@ public struct GLPKSolver: Sendable {
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
     var solution = try withExtendedLifetime((observer, logSink)) { () throws(GLPKError) in
-      try GLPKProblem.withNew { problem throws(GLPKError) in
-        try problem.load(program)
+      do {
         var rootBound: Double?
         func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
           let bound = rootBound.map { roundedBound($0, program) }

@@ -147,24 +147,42 @@ private struct LevelRun {
   let options: GLPKOptions
   let control: SolveControl
 
+  /// Solves every level in one GLPK problem: each level appends the row holding the one
+  /// before at its optimum and swaps the objective, so the simplex method restarts from
+  /// the previous optimal basis and branch-and-bound from the previous optimum.
   func run(startingFrom start: [Int32]?) throws(GLPKError) -> Solution {
+    if levels.isEmpty {
+      return Solution(assignment: [Int32](repeating: -1, count: model.market.applicantCount), status: .optimal)
+    }
+    return try GLPKProblem.withNew { problem throws(GLPKError) in try run(in: problem, startingFrom: start) }
+  }
+
+  private func run(in problem: borrowing GLPKProblem, startingFrom start: [Int32]?) throws(GLPKError) -> Solution {
     let market = model.market
     var held: [(level: WelfareLevel, value: Double)] = []
     var incumbent = start.map(model.values(of:))
     var notes: [String] = []
-    if levels.isEmpty {
-      return Solution(assignment: [Int32](repeating: -1, count: market.applicantCount), status: .optimal, notes: notes)
-    }
+    var loadedRows = 0
     for level in levels {
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
-      let result = try GLPKSolver.solveOnThisThread(
-        program, options: options, incumbent: incumbent, control: control, stage: level.name)
+      try GLPKSolver.validate(program, options: options, incumbent: incumbent)
+      if loadedRows == 0 {
+        try problem.load(program)
+      } else {
+        try problem.appendRows(of: program, from: loadedRows)
+        try problem.setObjective(of: program)
+      }
+      loadedRows = program.rowCount
+      let levelStart = control.elapsed
+      let result = try GLPKSolver.solveLoaded(
+        problem, program, options: options, incumbent: incumbent, control: control, stage: level.name)
+      let seconds = String(format: "%.2f", (control.elapsed - levelStart).seconds)
       switch result.status {
       case .optimal:
         let value = result.objective ?? 0
         held.append((level, level.weight == .score ? value : value.rounded()))
-        notes.append("\(level.name): \(format(value)) (optimal, \(result.nodes) nodes)")
+        notes.append("\(level.name): \(format(value)) (optimal, \(result.nodes) nodes, \(seconds) s)")
         incumbent = result.values
         if held.count == levels.count {
           return Solution(
@@ -186,7 +204,7 @@ private struct LevelRun {
         }
         let objective = program.objectiveValue(of: values)
         let bound = result.bound.map { format($0) } ?? "unknown"
-        notes.append("\(level.name): \(format(objective)), bound \(bound)\(reason)")
+        notes.append("\(level.name): \(format(objective)), bound \(bound)\(reason), \(seconds) s")
         return Solution(
           assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: result.bound,
           notes: notes)
