@@ -36,6 +36,11 @@ public enum WelfareOracle {
     }.max() ?? 0
   }
 
+  /// Whether neither key is better than the other, beyond rounding.
+  public static func isEquivalent(_ key: [Double], _ other: [Double]) -> Bool {
+    !isBetter(key, than: other) && !isBetter(other, than: key)
+  }
+
   /// Whether `key` is lexicographically smaller than `other`, beyond rounding.
   public static func isBetter(_ key: [Double], than other: [Double]) -> Bool {
     for (x, y) in zip(key, other) where abs(x - y) > 1e-7 { return x < y }

@@ -175,8 +175,11 @@ package struct MinCostFlow: Sendable {
   /// - Parameter shouldStop: polled now and then; returning true ends the solve with
   ///   ``Failure/stopped``.
   /// - Precondition: `costs.count == arcCount`; the network has a feasible flow.
-  package mutating func minimize(costs: [Int64], shouldStop: () -> Bool = { false }) throws(Failure) -> Int64 {
+  package mutating func minimize(
+    costs: [Int64], startingFrom warmPotentials: [Int64]? = nil, shouldStop: () -> Bool = { false }
+  ) throws(Failure) -> Int64 {
     precondition(costs.count == heads.count, "one cost per arc")
+    precondition(warmPotentials.map { $0.count == nodeCount } ?? true, "one potential per node")
     if !isBuilt { build() }
     var largest: Int64 = 0
     for c in costs { largest = max(largest, abs(c)) }
@@ -187,16 +190,53 @@ package struct MinCostFlow: Sendable {
       scaledCost[forward] = costs[i] * scale
       scaledCost[Int(sister[forward])] = -costs[i] * scale
     }
-    for v in 0..<nodeCount { potential[v] = 0 }
-    var epsilon = max(largest * scale, 1)
-    let alpha: Int64 = 16
-    repeat {
-      epsilon = max(1, epsilon / alpha)
-      try refine(epsilon, shouldStop: shouldStop)
-    } while epsilon > 1
+    reverseResidual = sister.map { residual[Int($0)] }
+    if let warmPotentials {
+      // A warm start is close to optimal: one refine at the final ε repairs it (measured
+      // 0.22 s at 100k × 20 against 1.4 s for scaling down from its largest violation).
+      potential = warmPotentials
+      if largestViolation() > 0 || excess.contains(where: { $0 != 0 }) { try refine(1, shouldStop: shouldStop) }
+    } else {
+      for v in 0..<nodeCount { potential[v] = 0 }
+      var epsilon = largest * scale
+      let alpha: Int64 = 16
+      repeat {
+        epsilon = max(1, epsilon / alpha)
+        try refine(epsilon, shouldStop: shouldStop)
+      } while epsilon > 1
+    }
     var total: Int64 = 0
     for i in costs.indices where costs[i] != 0 { total += costs[i] * Int64(flow(onArc: i)) }
     return total
+  }
+
+  /// The scaled costs' multiplier: costs and potentials of a warm start are in these units.
+  package var costScale: Int64 { Int64(nodeCount + 1) }
+
+  /// Sets the flow on `arc` (within its bounds), moving excess between its ends.
+  package mutating func setFlow(_ amount: Int32, onArc arc: Int) {
+    if !isBuilt { build() }
+    let forward = Int(forwardArc[arc])
+    let backward = Int(sister[forward])
+    let delta = amount - flow(onArc: arc)
+    precondition(delta <= residual[forward] && -delta <= residual[backward], "flow within the arc's bounds")
+    residual[forward] -= delta
+    residual[backward] += delta
+    excess[Int(head[backward])] -= Int64(delta)
+    excess[Int(head[forward])] += Int64(delta)
+  }
+
+  /// The largest amount by which the current flow and potentials miss 0-optimality (the
+  /// least ε for which they are ε-optimal), in scaled units.
+  private func largestViolation() -> Int64 {
+    var worst: Int64 = 0
+    for v in 0..<nodeCount {
+      let pv = potential[v]
+      for a in Int(firstArc[v])..<Int(firstArc[v + 1]) where residual[a] > 0 {
+        worst = max(worst, -(scaledCost[a] + pv - potential[Int(head[a])]))
+      }
+    }
+    return worst
   }
 
   /// One scaling phase: makes the flow ε-optimal by saturating every arc with negative
@@ -206,7 +246,6 @@ package struct MinCostFlow: Sendable {
   private mutating func refine(_ epsilon: Int64, shouldStop: () -> Bool) throws(Failure) {
     let n = nodeCount
     var scratch = PhaseScratch(nodeCount: n)
-    reverseResidual = sister.map { residual[Int($0)] }
     try firstArc.withUnsafeBufferPointer { first throws(Failure) in
       try head.withUnsafeBufferPointer { head throws(Failure) in
         try sister.withUnsafeBufferPointer { sister throws(Failure) in

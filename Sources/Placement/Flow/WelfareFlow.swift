@@ -34,6 +34,8 @@ package struct WelfareFlow {
   private let unplacedArcs: Range<Int>
   /// The applicant node of each unplaced arc.
   private let unplacedTails: [Int]
+  /// The arc from position 0 to its parent; position p's is `firstPositionArc + p`.
+  private let firstPositionArc: Int
   private let sink = 1
 
   /// The shape that suits `levels`: ``Shape/supplies`` for `scores` and for "most placed,
@@ -92,6 +94,7 @@ package struct WelfareFlow {
     for q in 0..<slots {
       add(slotNode + q, positionNode + Int(market.quotaPosition[q]), lower: 0, upper: market.quotaCapacity[q])
     }
+    var firstPositionArc = network.arcCount
     // Groups are laminar: each position's groups, smallest first, form a chain.
     var groupParent = [Int](repeating: sink, count: groups)
     for p in 0..<positions {
@@ -100,8 +103,10 @@ package struct WelfareFlow {
       }
       for (inner, outer) in zip(chain, chain.dropFirst()) { groupParent[Int(inner)] = groupNode + Int(outer) }
       let parent = chain.first.map { groupNode + Int($0) } ?? sink
+      if p == 0 { firstPositionArc = network.arcCount }
       add(positionNode + p, parent, lower: market.positionMinimum[p], upper: market.positionCapacity[p])
     }
+    self.firstPositionArc = firstPositionArc
     for g in 0..<groups where !market.positions(ofGroup: g).isEmpty {
       add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
     }
@@ -167,7 +172,8 @@ package struct WelfareFlow {
       let scores = integralScores()
       for e in 0..<market.pairCount { costs[e] = -scores.costs[e] }
       if !scores.exact { notes.append("scores were rounded to \(Int(log10(scores.factor).rounded())) decimals") }
-      _ = try network.minimize(costs: costs, shouldStop: shouldStop)
+      _ = try network.minimize(
+        costs: costs, startingFrom: auctionStart(costs: costs, unplacedCost: 0), shouldStop: shouldStop)
     } else {
       var largestRank: Int64 = 0
       for e in 0..<market.pairCount {
@@ -176,9 +182,11 @@ package struct WelfareFlow {
       }
       let sufficient = largestRank * Int64(unplacedArcs.count) + 1
       var unplacedCost = min(2 * largestRank + 1, sufficient)
+      var start = auctionStart(costs: costs, unplacedCost: unplacedCost)
       while true {
         for arc in unplacedArcs { costs[arc] = unplacedCost }
-        _ = try network.minimize(costs: costs, shouldStop: shouldStop)
+        _ = try network.minimize(costs: costs, startingFrom: start, shouldStop: shouldStop)
+        start = nil
         let unplaced = zip(unplacedArcs, unplacedTails).filter { network.flow(onArc: $0.0) > 0 }.map(\.1)
         if unplacedCost >= sufficient || !network.canReach(sink, from: unplaced, avoiding: unplacedArcs) { break }
         unplacedCost = min(2 * unplacedCost, sufficient)
@@ -192,6 +200,44 @@ package struct WelfareFlow {
       notes.append("\(level.name): \(level.weight == .score ? String(objective) : String(Int(objective))) (optimal)")
     }
     return Solution(assignment: placement, status: .optimal, objective: objective, bound: objective, notes: notes)
+  }
+
+  /// When the only quotas are position capacities, runs ``CapacityAuction`` for costs
+  /// `costs` and unplaced cost `unplacedCost`, sets its placement as the flow and returns
+  /// the potentials its prices imply: position q at −price(q), applicant a at
+  /// profit(a) − unplacedCost (scaled), everything else at 0. Cost scaling then starts
+  /// from how far those miss optimality instead of from the largest cost.
+  private mutating func auctionStart(costs: [Int64], unplacedCost: Int64) -> [Int64]? {
+    guard shape == .supplies, artificialArcs.isEmpty, market.groupCount == 0, market.quotaCapacity.isEmpty,
+      !market.positionMinimum.contains(where: { $0 > 0 })
+    else { return nil }
+    let scale = network.costScale
+    let value = (0..<market.pairCount).map { (unplacedCost - costs[$0]) * scale }
+    // ε of one cost unit: 0.31 s of bidding and 0.22 s of repair at 100k × 20, against
+    // 0.77 s + 0.76 s at an eighth of a unit (measured; finer bidding costs more than it saves).
+    let auction = CapacityAuction(market, value: value, epsilon: scale)
+    let applicantNode = 2
+    let positionNode = applicantNode + market.applicantCount
+    var potentials = [Int64](repeating: 0, count: network.nodeCount)
+    var load = [Int32](repeating: 0, count: market.positionCount)
+    for p in 0..<market.positionCount { potentials[positionNode + p] = -auction.price[p] }
+    var unplaced = 0
+    for a in 0..<market.applicantCount where !market.entries(ofApplicant: a).isEmpty {
+      var profit: Int64 = 0
+      for e in market.entries(ofApplicant: a) {
+        let p = Int(market.entryPosition[e])
+        profit = max(profit, value[e] - auction.price[p])
+        if auction.assignment[a] == Int32(p) {
+          network.setFlow(1, onArc: e)
+          load[p] += 1
+        }
+      }
+      if auction.assignment[a] < 0 { network.setFlow(1, onArc: unplacedArcs.lowerBound + unplaced) }
+      unplaced += 1
+      potentials[applicantNode + a] = profit - unplacedCost * scale
+    }
+    for p in 0..<market.positionCount { network.setFlow(load[p], onArc: firstPositionArc + p) }
+    return potentials
   }
 
   /// Optimises `levels` in order.
