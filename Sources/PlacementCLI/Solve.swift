@@ -150,8 +150,15 @@ extension PlacementCommand {
       let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options)
       let solution: Solution
       do {
-        solution = try await program.solve(market)
+        // Ctrl-C cancels the solve, which returns the best placement found so far.
+        let task = Task { try await program.solve(market) }
+        let interrupt = Interrupt { task.cancel() }
+        defer { interrupt.stop() }
+        solution = try await task.value
         line?.clear()
+      } catch is CancellationError {
+        line?.clear()
+        throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
       } catch let error as WelfareError {
         line?.clear()
         throw CLIError.badInput(instance, error.description)

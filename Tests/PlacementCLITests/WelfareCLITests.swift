@@ -39,6 +39,32 @@ import Testing
     #expect(solve.standardOutput.contains("\"method\":\"glpk\""))
   }
 
+  @Test func ctrlCReturnsTheIncumbentOfALongGLPKSolve() throws {
+    let directory = try temporaryDirectory()
+    let instance = directory.appendingPathComponent("closures.json").path
+    let result = directory.appendingPathComponent("result.json").path
+    let generate = try placement(
+      "generate", "--applicants", "10000", "--positions", "200", "--list-length", "20", "--max-capacity", "70",
+      "--indifferent-positions", "--minimum-share", "0.3", "--closable-share", "1", "-o", instance)
+    #expect(generate.status == 0)
+    let process = Process()
+    process.executableURL = placementExecutable()
+    process.arguments = ["solve", instance, "--strategy", "welfare", "--method", "glpk", "-o", result]
+    let error = Pipe()
+    process.standardError = error
+    try process.run()
+    Thread.sleep(forTimeInterval: 3)
+    process.interrupt()
+    let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // The deferred-acceptance placement was the incumbent when Ctrl-C arrived.
+    #expect(process.terminationStatus == 0, "\(text)")
+    #expect(text.contains("welfare (rank-sum, glpk): feasible"), "\(text)")
+    #expect(text.contains("(cancelled)"), "\(text)")
+    let written = try String(contentsOfFile: result, encoding: .utf8)
+    #expect(written.contains("\"status\":\"feasible\""))
+  }
+
   @Test func welfareFlagsAreCheckedAgainstTheStrategy() throws {
     for arguments in [
       ["solve", season, "--objective", "rank-sum"],
@@ -80,14 +106,18 @@ import Testing
   }
 }
 
+/// The built `placement` binary.
+func placementExecutable() -> URL {
+  let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("placement")
+  return FileManager.default.isExecutableFile(atPath: besideTests.path)
+    ? besideTests : Fixtures.packageRoot.appendingPathComponent(".build/debug/placement")
+}
+
 /// Runs the built `placement` binary with an argument array.
 func placementArguments(_ arguments: [String]) throws -> Run {
   let process = Process()
-  let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("placement")
-  process.executableURL =
-    FileManager.default.isExecutableFile(atPath: besideTests.path)
-    ? besideTests : Fixtures.packageRoot.appendingPathComponent(".build/debug/placement")
+  process.executableURL = placementExecutable()
   process.arguments = arguments
   let output = Pipe()
   let error = Pipe()

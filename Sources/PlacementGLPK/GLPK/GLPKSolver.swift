@@ -157,12 +157,19 @@ public struct GLPKSolver: Sendable {
             status: .feasible, objective: program.objectiveValue(of: incumbent), bound: bound, values: incumbent,
             nodes: observer.nodes, stop: stop)
         }
-        if control.isCancelled { return early(.cancelled) }
-        guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
-        switch try problem.simplex(timeLimitMilliseconds: milliseconds, log: logOn) {
-        case 0: break
-        case GLP_ETMLIM: return early(.timeLimit)
-        case let code: throw .solverFailed(routine: "glp_simplex", code: code)
+        // The simplex method has no callback: it runs in slices of at most a second, each
+        // resuming from the basis the last one left, so cancellation and the time limit
+        // are honoured within a second even in a long root LP.
+        simplex: while true {
+          if control.isCancelled { return early(.cancelled) }
+          guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
+          switch try problem.simplex(timeLimitMilliseconds: min(milliseconds, 1000), log: logOn) {
+          case 0: break simplex
+          case GLP_ETMLIM:
+            observer.reportRootLP()
+            continue simplex
+          case let code: throw .solverFailed(routine: "glp_simplex", code: code)
+          }
         }
         switch try problem.lpStatus {
         case GLP_OPT: rootBound = try problem.lpObjective
@@ -246,6 +253,14 @@ private final class SearchObserver {
     self.control = control
     self.options = options
     self.stage = stage
+  }
+
+  /// Reports that the root LP is still being solved (no incumbent or bound yet from the tree).
+  func reportRootLP() {
+    guard let progress = options.progress else { return }
+    progress(
+      SearchProgress(
+        stage: stage + " (root LP)", incumbent: nil, bound: nil, nodes: 0, activeNodes: 0, elapsed: control.elapsed))
   }
 
   /// Returns true to stop the search.
