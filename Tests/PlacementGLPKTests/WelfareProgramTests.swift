@@ -58,6 +58,14 @@ func networkMarket(seed: UInt64, applicants: Int = 5, positions: Int = 3, listLe
     for objective in WelfareObjective.allCases { try await expectOptimal(market, objective, .glpk) }
   }
 
+  /// Markets that are not networks: the automatic method tries the network relaxation
+  /// first and keeps its optimum only when it meets every constraint.
+  @Test(arguments: seeds)
+  func automaticMatchesBruteForceOnEveryObjective(seed: UInt64) async throws {
+    let market = welfareMarket(seed: seed)
+    for objective in WelfareObjective.allCases { try await expectOptimal(market, objective, .automatic) }
+  }
+
   @Test(arguments: seeds)
   func minCostFlowMatchesBruteForceOnEveryObjective(seed: UInt64) async throws {
     let market = networkMarket(seed: seed)

@@ -49,9 +49,11 @@ package struct WelfareFlow {
     return weights == [.one, .rank] || weights == [.score] ? .supplies : .circulation
   }
 
-  /// Builds the network of `market`, which must have no ``Market/welfareNetworkObstacles``.
-  package init(_ market: Market, shape: Shape) {
-    precondition(market.welfareNetworkObstacles.isEmpty, "the market is a network")
+  /// Builds the network of `market`, which must have no ``Market/welfareNetworkObstacles``
+  /// once `relaxation` (none by default) is applied.
+  package init(_ market: Market, shape: Shape, relaxation: NetworkRelaxation? = nil) {
+    let relaxation = relaxation ?? .none(market)
+    precondition(relaxation.isRelaxing || market.welfareNetworkObstacles.isEmpty, "the market is a network")
     self.market = market
     let n = market.applicantCount
     let slots = market.quotaCapacity.count
@@ -104,17 +106,18 @@ package struct WelfareFlow {
     // Groups are laminar: each position's groups, smallest first, form a chain.
     var groupParent = [Int](repeating: sink, count: groups)
     for p in 0..<positions {
-      let chain = market.groups(ofPosition: p).sorted {
+      let chain = market.groups(ofPosition: p).filter { !relaxation.dropsGroup[Int($0)] }.sorted {
         (market.positions(ofGroup: Int($0)).count, $0) < (market.positions(ofGroup: Int($1)).count, $1)
       }
       for (inner, outer) in zip(chain, chain.dropFirst()) { groupParent[Int(inner)] = groupNode + Int(outer) }
       let parent = chain.first.map { groupNode + Int($0) } ?? sink
       if p == 0 { firstPositionArc = network.arcCount }
-      add(positionNode + p, parent, lower: market.positionMinimum[p], upper: market.positionCapacity[p])
+      let closes = relaxation.relaxesClosures && market.positionClosable[p]
+      add(positionNode + p, parent, lower: closes ? 0 : market.positionMinimum[p], upper: market.positionCapacity[p])
     }
     self.firstPositionArc = firstPositionArc
     var groupArc = [Int](repeating: -1, count: groups)
-    for g in 0..<groups where !market.positions(ofGroup: g).isEmpty {
+    for g in 0..<groups where !market.positions(ofGroup: g).isEmpty && !relaxation.dropsGroup[g] {
       groupArc[g] = network.arcCount
       add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
     }
@@ -243,7 +246,7 @@ package struct WelfareFlow {
         profit = max(profit, value[e] - auction.price[p])
         guard auction.assignment[a] == Int32(p) else { continue }
         let slot = Int(market.entryQuotaSlot[e])
-        let groups = market.groups(ofPosition: p)
+        let groups = market.groups(ofPosition: p).filter { groupArc[Int($0)] >= 0 }
         guard slot < 0 || slotLoad[slot] < market.quotaCapacity[slot],
           groups.allSatisfy({ groupLoad[Int($0)] < market.groupCapacity[Int($0)] })
         else { continue }

@@ -72,8 +72,12 @@ public struct WelfareProgram: Strategy {
     var solution: Solution
     if method != .glpk && obstacles.isEmpty {
       solution = try solveWithFlow(market, levels: levels)
+    } else if method == .automatic, let relaxed = try solveRelaxation(market, levels: levels) {
+      solution = relaxed
     } else {
-      solution = try await solveWithGLPK(market, levels: levels)
+      var glpk = self
+      glpk.options.timeLimit = options.timeLimit.map { $0 - (ContinuousClock.now - clock) }
+      solution = try await glpk.solveWithGLPK(market, levels: levels)
     }
     solution.solveSeconds = (ContinuousClock.now - clock).seconds
     return solution
@@ -97,7 +101,7 @@ public struct WelfareProgram: Strategy {
       var earlier = self
       earlier.options.progress = nil
       let solution = try await earlier.solve(market, levels: Array(levels.prefix(level - 1)))
-      guard solution.status == .optimal else {
+      guard solution.status == .optimal, Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
         throw WelfareError.earlierLevelsNotSolved(solution.notes.joined(separator: "; "))
       }
       held = levels.prefix(level - 1).map { ($0, $0.value(of: solution.assignment, in: market)) }
@@ -117,6 +121,23 @@ public struct WelfareProgram: Strategy {
     var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
     var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
     if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
+    solution.method = "min-cost-flow"
+    return solution
+  }
+
+  /// Solves the market's network relaxation (``Placement/NetworkRelaxation``: no closable
+  /// minimums, crossing groups dropped) by min-cost flow; its optimum is the market's
+  /// when it meets every dropped constraint. Returns `nil` otherwise.
+  private func solveRelaxation(_ market: Market, levels: [WelfareLevel]) throws -> Solution? {
+    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
+    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels), relaxation: NetworkRelaxation(market))
+    var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
+    guard solution.status == .optimal, Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
+      return nil
+    }
+    solution.notes.append(
+      "the network relaxation (no closable minimums, crossing groups dropped) meets every constraint, so its optimum "
+        + "is optimal")
     solution.method = "min-cost-flow"
     return solution
   }

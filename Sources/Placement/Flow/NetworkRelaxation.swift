@@ -1,0 +1,53 @@
+/// A network that contains a market's welfare programme: closable positions keep their
+/// capacity but lose their minimum, and the fewest groups found greedily (in group
+/// order) are dropped so that the rest are laminar.
+///
+/// Every placement of the market is a placement of the relaxation, so the relaxation's
+/// optimum bounds the market's; when that optimum also meets the dropped constraints it
+/// is the market's optimum, for every level of every objective.
+package struct NetworkRelaxation: Sendable, Hashable {
+  /// Whether each group is left out.
+  package var dropsGroup: [Bool]
+  /// Whether closable positions lose their minimum.
+  package var relaxesClosures: Bool
+
+  private init(dropsGroup: [Bool], relaxesClosures: Bool) {
+    self.dropsGroup = dropsGroup
+    self.relaxesClosures = relaxesClosures
+  }
+
+  /// The relaxation of nothing: the market itself.
+  package static func none(_ market: Market) -> NetworkRelaxation {
+    NetworkRelaxation(dropsGroup: [Bool](repeating: false, count: market.groupCount), relaxesClosures: false)
+  }
+
+  /// The relaxation that makes `market` a network.
+  ///
+  /// - Complexity: O(Σ over groups of members × groups per member).
+  package init(_ market: Market) {
+    relaxesClosures = true
+    dropsGroup = [Bool](repeating: false, count: market.groupCount)
+    var kept = [Bool](repeating: false, count: market.groupCount)
+    var shared = [Int](repeating: 0, count: market.groupCount)
+    for g in 0..<market.groupCount {
+      let members = market.positions(ofGroup: g)
+      // How many of g's positions each kept group shares.
+      var touched: [Int] = []
+      for p in members {
+        for h in market.groups(ofPosition: Int(p)) where kept[Int(h)] {
+          if shared[Int(h)] == 0 { touched.append(Int(h)) }
+          shared[Int(h)] += 1
+        }
+      }
+      // g crosses h when they share positions and neither contains the other.
+      let crosses = touched.contains { h in
+        shared[h] != members.count && shared[h] != market.positions(ofGroup: h).count
+      }
+      for h in touched { shared[h] = 0 }
+      if crosses { dropsGroup[g] = true } else { kept[g] = true }
+    }
+  }
+
+  /// Whether the relaxation changes anything.
+  package var isRelaxing: Bool { relaxesClosures || dropsGroup.contains(true) }
+}
