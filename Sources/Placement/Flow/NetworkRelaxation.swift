@@ -50,4 +50,33 @@ package struct NetworkRelaxation: Sendable, Hashable {
 
   /// Whether the relaxation changes anything.
   package var isRelaxing: Bool { relaxesClosures || dropsGroup.contains(true) }
+
+  /// Turns a placement of the relaxation into one of `market`, if a simple repair does:
+  /// a closable position below its minimum is closed, and a dropped group over its
+  /// capacity loses applicants at their worst ranks. Returns `nil` when the result still
+  /// breaks a constraint (a dropped group's minimum, a minimum a removal broke).
+  package func repair(_ assignment: [Int32], in market: Market) -> [Int32]? {
+    var repaired = assignment
+    var load = [Int](repeating: 0, count: market.positionCount)
+    for p in repaired where p >= 0 { load[Int(p)] += 1 }
+    if relaxesClosures {
+      for a in repaired.indices where repaired[a] >= 0 {
+        let p = Int(repaired[a])
+        if market.positionClosable[p] && load[p] < Int(market.positionMinimum[p]) { repaired[a] = -1 }
+      }
+    }
+    for g in 0..<market.groupCount where dropsGroup[g] {
+      var members = [Bool](repeating: false, count: market.positionCount)
+      for p in market.positions(ofGroup: g) { members[Int(p)] = true }
+      let inside = repaired.indices.filter { repaired[$0] >= 0 && members[Int(repaired[$0])] }
+      let excess = inside.count - Int(market.groupCapacity[g])
+      guard excess > 0 else { continue }
+      let worstFirst = inside.sorted {
+        (market.tier(ofApplicant: $0, for: Int(repaired[$0])) ?? 0)
+          > (market.tier(ofApplicant: $1, for: Int(repaired[$1])) ?? 0)
+      }
+      for a in worstFirst.prefix(excess) { repaired[a] = -1 }
+    }
+    return Evaluation(market, repaired, blockingPairLimit: 0).isValid ? repaired : nil
+  }
 }

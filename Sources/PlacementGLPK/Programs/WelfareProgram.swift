@@ -72,12 +72,18 @@ public struct WelfareProgram: Strategy {
     var solution: Solution
     if method != .glpk && obstacles.isEmpty {
       solution = try solveWithFlow(market, levels: levels)
-    } else if method == .automatic, let relaxed = try solveRelaxation(market, levels: levels) {
-      solution = relaxed
     } else {
-      var glpk = self
-      glpk.options.timeLimit = options.timeLimit.map { $0 - (ContinuousClock.now - clock) }
-      solution = try await glpk.solveWithGLPK(market, levels: levels)
+      var outcome = RelaxationOutcome.none
+      if method == .automatic { outcome = try solveRelaxation(market, levels: levels) }
+      if case .optimal(let relaxed) = outcome {
+        solution = relaxed
+      } else {
+        var glpk = self
+        glpk.options.timeLimit = options.timeLimit.map { $0 - (ContinuousClock.now - clock) }
+        var candidate: [Int32]?
+        if case .repaired(let assignment) = outcome { candidate = assignment }
+        solution = try await glpk.solveWithGLPK(market, levels: levels, candidate: candidate)
+      }
     }
     solution.solveSeconds = (ContinuousClock.now - clock).seconds
     return solution
@@ -115,6 +121,16 @@ public struct WelfareProgram: Strategy {
     return program
   }
 
+  /// Whether `assignment` is better than `other` on `levels`, compared in order.
+  private func better(_ assignment: [Int32], than other: [Int32], levels: [WelfareLevel], market: Market) -> Bool {
+    for level in levels {
+      let mine = level.value(of: assignment, in: market)
+      let theirs = level.value(of: other, in: market)
+      if mine != theirs { return level.sense == .maximize ? mine > theirs : mine < theirs }
+    }
+    return false
+  }
+
   /// Solves level after level by min-cost flow, on the calling task.
   private func solveWithFlow(_ market: Market, levels: [WelfareLevel]) throws -> Solution {
     let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
@@ -125,33 +141,54 @@ public struct WelfareProgram: Strategy {
     return solution
   }
 
+  /// What the network relaxation gave.
+  private enum RelaxationOutcome {
+    /// Its optimum meets every constraint of the market, so it is the market's optimum.
+    case optimal(Solution)
+    /// Its optimum, repaired into a valid placement: a starting incumbent.
+    case repaired([Int32])
+    /// Nothing usable.
+    case none
+  }
+
   /// Solves the market's network relaxation (``Placement/NetworkRelaxation``: no closable
   /// minimums, crossing groups dropped) by min-cost flow; its optimum is the market's
-  /// when it meets every dropped constraint. Returns `nil` otherwise.
-  private func solveRelaxation(_ market: Market, levels: [WelfareLevel]) throws -> Solution? {
+  /// when it meets every dropped constraint.
+  private func solveRelaxation(_ market: Market, levels: [WelfareLevel]) throws -> RelaxationOutcome {
     let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
-    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels), relaxation: NetworkRelaxation(market))
+    let relaxation = NetworkRelaxation(market)
+    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels), relaxation: relaxation)
     var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
-    guard solution.status == .optimal, Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
-      return nil
+    guard solution.status == .optimal else { return .none }
+    guard Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
+      return relaxation.repair(solution.assignment, in: market).map(RelaxationOutcome.repaired) ?? .none
     }
     solution.notes.append(
       "the network relaxation (no closable minimums, crossing groups dropped) meets every constraint, so its optimum "
         + "is optimal")
     solution.method = "min-cost-flow"
-    return solution
+    return .optimal(solution)
   }
 
   /// Solves level after level with GLPK on one thread of its own.
-  private func solveWithGLPK(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
+  ///
+  /// The first incumbent is the better, level by level, of the deferred-acceptance
+  /// placement and `candidate`, among those that are valid.
+  private func solveWithGLPK(_ market: Market, levels: [WelfareLevel], candidate: [Int32]? = nil) async throws
+    -> Solution
+  {
     let model = WelfareModel(market)
-    let start = DeferredAcceptance().solve(market)
-    let startIsValid = start.status != .infeasible && Evaluation(market, start.assignment, blockingPairLimit: 0).isValid
+    let deferred = DeferredAcceptance().solve(market)
+    var starts = [candidate].compactMap { $0 }
+    if deferred.status != .infeasible && Evaluation(market, deferred.assignment, blockingPairLimit: 0).isValid {
+      starts.append(deferred.assignment)
+    }
+    let start = starts.min { better($0, than: $1, levels: levels, market: market) }
     let options = options
     let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
       Result { () throws(GLPKError) in
         try LevelRun(model: model, levels: levels, options: options, control: control)
-          .run(startingFrom: startIsValid ? start.assignment : nil)
+          .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
