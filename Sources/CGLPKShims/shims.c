@@ -172,13 +172,14 @@ int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *col
   })
 }
 
-int cglpk_simplex(glp_prob *problem, int time_limit_ms, int log_on, int *result) {
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int log_on, int *result) {
   GUARDED({
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = log_on ? GLP_MSG_ON : GLP_MSG_OFF;
     parameters.presolve = GLP_OFF;
     parameters.tm_lim = time_limit_ms;
+    parameters.it_lim = iteration_limit;
     *result = glp_simplex(problem, &parameters);
     // A basis left by an earlier solve may not suit the changed problem: start afresh.
     if (*result == GLP_EBADB || *result == GLP_ESING || *result == GLP_ECOND) {

@@ -98,8 +98,9 @@ int cglpk_set_objective(glp_prob *problem, const cglpk_model *model);
 /// Names the problem, and its columns and rows from NUL-separated lists (any may be NULL).
 int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names);
 
-/// Runs the primal simplex method (no presolve); `result` receives glp_simplex's code.
-int cglpk_simplex(glp_prob *problem, int time_limit_ms, int log_on, int *result);
+/// Runs the primal simplex method (no presolve) for at most `iteration_limit` iterations
+/// and `time_limit_ms`; `result` receives glp_simplex's code.
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int log_on, int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
 int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result);

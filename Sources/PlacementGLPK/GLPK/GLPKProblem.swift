@@ -126,11 +126,12 @@ struct GLPKProblem: ~Copyable {
     try Self.guarded(code)
   }
 
-  /// Runs the primal simplex method on the LP relaxation; returns `glp_simplex`'s code.
-  func simplex(timeLimitMilliseconds: Int32, log: Bool) throws(GLPKError) -> Int32 {
+  /// Runs the primal simplex method on the LP relaxation for at most `iterations`
+  /// iterations and `timeLimitMilliseconds`; returns `glp_simplex`'s code.
+  func simplex(iterations: Int32 = .max, timeLimitMilliseconds: Int32, log: Bool) throws(GLPKError) -> Int32 {
     let pointer = try checked()
     var result: Int32 = 0
-    try Self.guarded(cglpk_simplex(pointer, timeLimitMilliseconds, log ? 1 : 0, &result))
+    try Self.guarded(cglpk_simplex(pointer, iterations, timeLimitMilliseconds, log ? 1 : 0, &result))
     return result
   }
 

@@ -157,17 +157,18 @@ public struct GLPKSolver: Sendable {
             status: .feasible, objective: program.objectiveValue(of: incumbent), bound: bound, values: incumbent,
             nodes: observer.nodes, stop: stop)
         }
-        // The simplex method has no callback: it runs in slices of at most a second, each
-        // resuming from the basis the last one left, so cancellation and the time limit
-        // are honoured within a second even in a long root LP.
+        // The simplex method has no callback: it runs in slices of a fixed number of
+        // iterations (so results do not depend on timing), each resuming from the basis the
+        // last one left, and cancellation and the time limit are checked between slices.
         simplex: while true {
           if control.isCancelled { return early(.cancelled) }
           guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
-          switch try problem.simplex(timeLimitMilliseconds: min(milliseconds, 1000), log: logOn) {
+          switch try problem.simplex(iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn) {
           case 0: break simplex
-          case GLP_ETMLIM:
+          case GLP_EITLIM:
             observer.reportRootLP()
             continue simplex
+          case GLP_ETMLIM: return early(.timeLimit)
           case let code: throw .solverFailed(routine: "glp_simplex", code: code)
           }
         }

@@ -79,7 +79,7 @@ public struct WelfareProgram: Strategy {
         solution = relaxed
       } else {
         var glpk = self
-        glpk.options.timeLimit = options.timeLimit.map { $0 - (ContinuousClock.now - clock) }
+        glpk.options.timeLimit = options.timeLimit.map { max(.zero, $0 - (ContinuousClock.now - clock)) }
         var candidate: [Int32]?
         if case .repaired(let assignment) = outcome { candidate = assignment }
         solution = try await glpk.solveWithGLPK(market, levels: levels, candidate: candidate)
