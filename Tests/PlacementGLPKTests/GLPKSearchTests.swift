@@ -39,7 +39,7 @@ func residentBytes() -> Int {
     #expect(solution.status == .feasible)
     #expect(solution.stop == .timeLimit)
     // GLPK stops within a millisecond before its limit.
-    #expect(solution.elapsed >= .milliseconds(290) && solution.elapsed < .milliseconds(800), "\(solution.elapsed)")
+    #expect(solution.elapsed >= .milliseconds(290) && solution.elapsed < .seconds(3), "\(solution.elapsed)")
     let objective = try #require(solution.objective)
     let bound = try #require(solution.bound)
     #expect(objective > 0 && bound >= objective)
@@ -57,7 +57,8 @@ func residentBytes() -> Int {
     for await _ in started { break }
     task.cancel()
     let solution = try await task.value
-    #expect(solution.elapsed < .seconds(5))
+    // Uncancelled, this search runs far past 20 s; the margin absorbs a busy machine.
+    #expect(solution.elapsed < .seconds(15))
     #expect(solution.status == .feasible)
     #expect(solution.stop == .cancelled)
     #expect(Self.hard.violations(of: solution.values).isEmpty)

@@ -147,6 +147,21 @@ func networkMarket(seed: UInt64, applicants: Int = 5, positions: Int = 3, listLe
     }
   }
 
+  /// A search stopped at once still reports a valid bound, from the network relaxation.
+  @Test(arguments: seeds.prefix(150))
+  func boundsOfStoppedSearchesHold(seed: UInt64) async throws {
+    let market = welfareMarket(seed: seed)
+    let solution = try await WelfareProgram(
+      objective: .rankSum, method: .glpk, options: GLPKOptions(timeLimit: .nanoseconds(1))
+    ).solve(market)
+    guard let best = WelfareOracle.bestKey(market, .rankSum) else { return }
+    // The first level stopped: its bound is on the number placed.
+    guard solution.status == .feasible || solution.status == .timeLimit else { return }
+    let bound = try #require(solution.bound, "\(solution.notes)")
+    #expect(bound >= -best[0], "bound \(bound) below the optimum \(-best[0])")
+    if let objective = solution.objective { #expect(objective <= bound) }
+  }
+
   @Test func theScoresObjectiveNeedsScores() async {
     let market = Fixtures.tinyMarket(seed: 1)
     await #expect(throws: WelfareError.noScores) { try await WelfareProgram(objective: .scores).solve(market) }

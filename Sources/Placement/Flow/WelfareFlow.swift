@@ -50,8 +50,9 @@ package struct WelfareFlow {
   }
 
   /// Builds the network of `market`, which must have no ``Market/welfareNetworkObstacles``
-  /// once `relaxation` (none by default) is applied.
-  package init(_ market: Market, shape: Shape, relaxation: NetworkRelaxation? = nil) {
+  /// once `relaxation` (none by default) is applied. In the ``Shape/circulation`` shape,
+  /// `placed` fixes how many applicants are placed.
+  package init(_ market: Market, shape: Shape, relaxation: NetworkRelaxation? = nil, placed: Int32? = nil) {
     let relaxation = relaxation ?? .none(market)
     precondition(relaxation.isRelaxing || market.welfareNetworkObstacles.isEmpty, "the market is a network")
     self.market = market
@@ -122,7 +123,12 @@ package struct WelfareFlow {
       add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
     }
     self.groupArc = groupArc
-    returnArc = network.addArc(from: sink, to: source, upper: shape == .supplies ? 0 : Int32(clamping: n))
+    returnArc = network.arcCount
+    if let placed, shape == .circulation {
+      add(sink, source, lower: placed, upper: placed)
+    } else {
+      network.addArc(from: sink, to: source, upper: shape == .supplies ? 0 : Int32(clamping: n))
+    }
     // Minimums leave surplus at some nodes and deficits at others; artificial arcs
     // through the hub always route them, and are priced out before placements count.
     let firstArtificial = network.arcCount

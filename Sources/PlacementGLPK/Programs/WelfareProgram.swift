@@ -121,6 +121,28 @@ public struct WelfareProgram: Strategy {
     return program
   }
 
+  /// A bound on level `level` of `levels` (with the earlier ones held at `held`) from the
+  /// network relaxation, for a GLPK search stopped without one: the relaxation contains
+  /// every placement of the market, so its optimum bounds the market's. Given for the
+  /// first level, and for the rank-sum level with the number placed held; `nil` otherwise.
+  static func relaxationBound(
+    _ market: Market, levels: [WelfareLevel], level: Int, holding held: [(level: WelfareLevel, value: Double)]
+  ) -> Double? {
+    let relaxation = NetworkRelaxation(market)
+    let target = levels[level]
+    var flow: WelfareFlow
+    switch (level, target.weight) {
+    case (0, .one), (0, .rank), (0, .tier):
+      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation)
+    case (1, .rank) where held.count == 1 && held[0].level.weight == .one:
+      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation, placed: Int32(held[0].value))
+    default:
+      return nil
+    }
+    let solution = flow.solve([target]) { Task.isCancelled }
+    return solution.status == .optimal ? solution.objective : nil
+  }
+
   /// Whether `assignment` is better than `other` on `levels`, compared in order.
   private func better(_ assignment: [Int32], than other: [Int32], levels: [WelfareLevel], market: Market) -> Bool {
     for level in levels {
@@ -187,8 +209,11 @@ public struct WelfareProgram: Strategy {
     let options = options
     let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
       Result { () throws(GLPKError) in
-        try LevelRun(model: model, levels: levels, options: options, control: control)
-          .run(startingFrom: start)
+        try LevelRun(
+          model: model, levels: levels, options: options, control: control,
+          relaxationBound: { Self.relaxationBound(market, levels: levels, level: $0, holding: $1) }
+        )
+        .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
@@ -204,6 +229,8 @@ private struct LevelRun {
   let levels: [WelfareLevel]
   let options: GLPKOptions
   let control: SolveControl
+  /// A bound from the network relaxation for a level (by index) given the held levels.
+  let relaxationBound: (Int, [(level: WelfareLevel, value: Double)]) -> Double?
 
   /// Solves every level in one GLPK problem: each level appends the row holding the one
   /// before at its optimum and swaps the objective, so the simplex method restarts from
@@ -221,7 +248,7 @@ private struct LevelRun {
     var incumbent = start.map(model.values(of:))
     var notes: [String] = []
     var loadedRows = 0
-    for level in levels {
+    for (index, level) in levels.enumerated() {
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
       try GLPKSolver.validate(program, options: options, incumbent: incumbent)
@@ -253,18 +280,23 @@ private struct LevelRun {
           assignment: [Int32](repeating: -1, count: market.applicantCount), status: .infeasible, notes: notes)
       case .feasible, .timeLimit, .error:
         let reason = result.stop.map { " (\($0.rawValue))" } ?? ""
+        // The tighter of GLPK's bound and the network relaxation's.
+        var bound = result.bound
+        if let relaxed = relaxationBound(index, held) {
+          bound = bound.map { level.sense == .maximize ? min($0, relaxed) : max($0, relaxed) } ?? relaxed
+        }
         // A level stopped early: its incumbent, or else the previous level's optimum.
         guard let values = result.status == .feasible ? result.values : incumbent else {
           notes.append("\(level.name): stopped before any placement was found\(reason)")
           return Solution(
             assignment: [Int32](repeating: -1, count: market.applicantCount), status: .timeLimit,
-            bound: result.bound, notes: notes)
+            bound: bound, notes: notes)
         }
         let objective = program.objectiveValue(of: values)
-        let bound = result.bound.map { format($0) } ?? "unknown"
-        notes.append("\(level.name): \(format(objective)), bound \(bound)\(reason), \(seconds) s")
+        let boundText = bound.map { format($0) } ?? "unknown"
+        notes.append("\(level.name): \(format(objective)), bound \(boundText)\(reason), \(seconds) s")
         return Solution(
-          assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: result.bound,
+          assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: bound,
           notes: notes)
       }
     }
