@@ -14,6 +14,7 @@ extension PlacementCommand {
     enum StrategyName: String, ExpressibleByArgument, CaseIterable {
       case deferredAcceptance = "deferred-acceptance"
       case welfare
+      case maxStable = "max-stable"
     }
 
     /// The tie-breaking rules the CLI offers.
@@ -50,10 +51,13 @@ extension PlacementCommand {
 
     @Option(
       name: .customLong("time-limit"),
-      help: "Welfare: stop after this many seconds and return the best placement found, with its bound and gap.")
+      help:
+        "Welfare, max-stable: stop after this many seconds and return the best placement found, with its bound and gap."
+    )
     var timeLimit: Double?
 
-    @Option(help: "Welfare: stop when the relative gap between placement and bound is at most this (e.g. 0.01).")
+    @Option(
+      help: "Welfare, max-stable: stop when the relative gap between placement and bound is at most this (e.g. 0.01).")
     var gap: Double?
 
     @Option(name: .shortAndLong, help: "Where to write the result JSON (written atomically; never over the input).")
@@ -69,15 +73,16 @@ extension PlacementCommand {
       let deferredOnly = [
         proposer.map { _ in "--proposer" }, tieBreak.map { _ in "--tie-break" }, seed.map { _ in "--seed" },
       ]
-      let welfareOnly = [
-        objective.map { _ in "--objective" }, method.map { _ in "--method" }, timeLimit.map { _ in "--time-limit" },
-        gap.map { _ in "--gap" },
-      ]
+      let welfareOnly = [objective.map { _ in "--objective" }, method.map { _ in "--method" }]
+      let searchOnly = [timeLimit.map { _ in "--time-limit" }, gap.map { _ in "--gap" }]
       if strategy != .deferredAcceptance, let flag = deferredOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy deferred-acceptance only")
       }
       if strategy != .welfare, let flag = welfareOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare only")
+      }
+      if strategy == .deferredAcceptance, let flag = searchOnly.compactMap({ $0 }).first {
+        throw ValidationError("\(flag) applies to --strategy welfare and max-stable only")
       }
       if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
         throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
@@ -92,6 +97,7 @@ extension PlacementCommand {
         switch strategy {
         case .deferredAcceptance: deferredAcceptance(market)
         case .welfare: try await welfare(market)
+        case .maxStable: try await maxStable(market)
         }
       let solution = outcome.solution
       clock.lap("solve")
@@ -141,39 +147,62 @@ extension PlacementCommand {
         description: "deferred-acceptance (\(proposer.rawValue) propose, ties \(tieBreak.rawValue))")
     }
 
-    private func welfare(_ market: Market) async throws -> Outcome {
-      let objective = objective ?? .standard(for: market)
+    /// GLPK options from the flags, with the live progress line when stderr is a terminal.
+    private func searchOptions() -> (GLPKOptions, ProgressLine?) {
       var options = GLPKOptions(timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
       options.relativeGap = gap ?? 0
       let line = !quiet && ProgressLine.isAvailable ? ProgressLine() : nil
       if let line { options.progress = { line.show($0) } }
-      let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options)
-      let solution: Solution
+      return (options, line)
+    }
+
+    /// Runs `strategy` so that Ctrl-C cancels it (it then returns the best placement found
+    /// so far), mapping its errors to the CLI's.
+    private func solveInterruptibly(_ strategy: some Strategy, _ market: Market, line: ProgressLine?) async throws
+      -> Solution
+    {
+      defer { line?.clear() }
       do {
-        // Ctrl-C cancels the solve, which returns the best placement found so far.
-        let task = Task { try await program.solve(market) }
+        let task = Task { try await strategy.solve(market) }
         let interrupt = Interrupt { task.cancel() }
         defer { interrupt.stop() }
-        solution = try await task.value
-        line?.clear()
+        return try await task.value
       } catch is CancellationError {
-        line?.clear()
         throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
       } catch let error as WelfareError {
-        line?.clear()
+        throw CLIError.badInput(instance, error.description)
+      } catch let error as MaxStableError {
         throw CLIError.badInput(instance, error.description)
       } catch let error as GLPKError {
-        line?.clear()
         throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)
       }
-      var parameters: [String: JSONValue] = [
-        "objective": .string(objective.rawValue), "method": .string((method ?? .automatic).rawValue),
-      ]
+    }
+
+    /// The limits of a search, for the result's parameters.
+    private func limitParameters() -> [String: JSONValue] {
+      var parameters: [String: JSONValue] = [:]
       if let timeLimit { parameters["timeLimit"] = .number(timeLimit) }
       if let gap { parameters["gap"] = .number(gap) }
+      return parameters
+    }
+
+    private func welfare(_ market: Market) async throws -> Outcome {
+      let objective = objective ?? .standard(for: market)
+      let (options, line) = searchOptions()
+      let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options)
+      let solution = try await solveInterruptibly(program, market, line: line)
+      var parameters = limitParameters()
+      parameters["objective"] = .string(objective.rawValue)
+      parameters["method"] = .string((method ?? .automatic).rawValue)
       return Outcome(
         solution: solution, parameters: parameters,
         description: "welfare (\(objective.rawValue), \(solution.method ?? "no method"))")
+    }
+
+    private func maxStable(_ market: Market) async throws -> Outcome {
+      let (options, line) = searchOptions()
+      let solution = try await solveInterruptibly(MaxStableProgram(options: options), market, line: line)
+      return Outcome(solution: solution, parameters: limitParameters(), description: "max-stable (glpk)")
     }
   }
 }

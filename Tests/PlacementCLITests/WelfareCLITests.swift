@@ -65,11 +65,34 @@ import Testing
     #expect(written.contains("\"status\":\"feasible\""))
   }
 
+  @Test func maxStablePlacesAtLeastAsManyAsDeferredAcceptance() throws {
+    let directory = try temporaryDirectory()
+    let instance = directory.appendingPathComponent("ties.json").path
+    let generate = try placement(
+      "generate", "--applicants", "200", "--positions", "20", "--list-length", "4", "--max-capacity", "8",
+      "--tie-density", "0.3", "--seed", "5", "-o", instance)
+    #expect(generate.status == 0)
+    let deferred = try placement("solve", instance, "--tie-break", "single")
+    let stable = try placement("solve", instance, "--strategy", "max-stable", "--time-limit", "60")
+    #expect(stable.status == 0, "\(stable.standardError)")
+    #expect(stable.standardError.contains("max-stable (glpk): optimal"))
+    #expect(stable.standardError.contains("blocking pairs 0"))
+    func placed(_ run: Run) -> Int {
+      Int(run.standardError.split(separator: "\n").first { $0.hasPrefix("placed ") }?.split(separator: " ")[1] ?? "")
+        ?? -1
+    }
+    #expect(placed(stable) >= placed(deferred) && placed(deferred) > 0)
+    let groups = try placement("solve", season, "--strategy", "max-stable")
+    #expect(groups.status == 2)
+    #expect(groups.standardError.contains("max-stable does not model groups"))
+  }
+
   @Test func welfareFlagsAreCheckedAgainstTheStrategy() throws {
     for arguments in [
       ["solve", season, "--objective", "rank-sum"],
       ["solve", season, "--strategy", "welfare", "--proposer", "positions"],
-      ["solve", season, "--strategy", "welfare", "--time-limit", "0"],
+      ["solve", season, "--strategy", "welfare", "--time-limit", "0"], ["solve", season, "--time-limit", "5"],
+      ["solve", season, "--strategy", "max-stable", "--objective", "rank-sum"],
       ["solve", season, "--strategy", "welfare", "--gap", "-1"],
     ] {
       let run = try placementArguments(arguments)

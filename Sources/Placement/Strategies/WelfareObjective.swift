@@ -77,6 +77,13 @@ package struct WelfareLevel: Sendable, Hashable {
   /// What each placed pair contributes.
   package var weight: Weight
 
+  /// Creates a level.
+  package init(name: String, sense: Sense, weight: Weight) {
+    self.name = name
+    self.sense = sense
+    self.weight = weight
+  }
+
   /// The contribution of entry `e` of `market` when it is placed.
   package func weight(ofEntry e: Int, in market: Market) -> Double {
     switch weight {
