@@ -267,7 +267,7 @@ private final class SearchObserver {
   /// Returns true to stop the search.
   func observe(_ node: cglpk_progress) -> Bool {
     nodes = Int(node.total_nodes)
-    if node.has_bound != 0 { bound = node.bound }
+    if node.has_bound != 0 && node.bound.isFinite { bound = node.bound }
     if let progress = options.progress {
       let now = ContinuousClock.now
       let incumbent = node.has_incumbent != 0 ? node.incumbent : nil
