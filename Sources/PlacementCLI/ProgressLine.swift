@@ -13,8 +13,8 @@ final class ProgressLine: Sendable {
   /// Redraws the line with `progress`.
   func show(_ progress: SearchProgress) {
     var text = "\(progress.stage): "
-    text += progress.incumbent.map { "incumbent \(Self.format($0))" } ?? "no incumbent yet"
-    if let bound = progress.bound { text += ", bound \(Self.format(bound))" }
+    text += progress.incumbent.map { "incumbent \(formatted($0))" } ?? "no incumbent yet"
+    if let bound = progress.bound { text += ", bound \(formatted(bound))" }
     if let gap = progress.gap { text += String(format: ", gap %.2f%%", 100 * gap) }
     text += ", \(progress.nodes) nodes (\(progress.activeNodes) open)"
     text += String(
@@ -32,9 +32,5 @@ final class ProgressLine: Sendable {
       if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
       shown = false
     }
-  }
-
-  private static func format(_ value: Double) -> String {
-    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
   }
 }

@@ -23,8 +23,8 @@ struct Summary {
       lines.append("by rank: \(profile)\(evaluation.rankProfile.count > 5 ? ", …" : "")")
     }
     if let objective = solution.objective {
-      var line = "objective \(Self.format(objective))"
-      if let bound = solution.bound { line += ", bound \(Self.format(bound))" }
+      var line = "objective \(formatted(objective))"
+      if let bound = solution.bound { line += ", bound \(formatted(bound))" }
       if let gap = solution.gap { line += String(format: ", gap %.4f%%", 100 * gap) }
       lines.append(line)
     }
@@ -34,8 +34,10 @@ struct Summary {
     }
     return lines
   }
+}
 
-  private static func format(_ value: Double) -> String {
-    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
-  }
+/// An objective or bound for people: whole numbers without a decimal point, others to six
+/// significant digits.
+func formatted(_ value: Double) -> String {
+  value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
 }

@@ -128,29 +128,3 @@ import Testing
     #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["level1.lp", "level2.mps"])
   }
 }
-
-/// The built `placement` binary.
-func placementExecutable() -> URL {
-  let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("placement")
-  return FileManager.default.isExecutableFile(atPath: besideTests.path)
-    ? besideTests : Fixtures.packageRoot.appendingPathComponent(".build/debug/placement")
-}
-
-/// Runs the built `placement` binary with an argument array.
-func placementArguments(_ arguments: [String]) throws -> Run {
-  let process = Process()
-  process.executableURL = placementExecutable()
-  process.arguments = arguments
-  let output = Pipe()
-  let error = Pipe()
-  process.standardOutput = output
-  process.standardError = error
-  try process.run()
-  let outputData = output.fileHandleForReading.readDataToEndOfFile()
-  let errorData = error.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-    standardError: String(decoding: errorData, as: UTF8.self))
-}

@@ -184,15 +184,6 @@ public enum ModelFormat: String, Sendable, CaseIterable {
   case mps
 }
 
-extension Optional where Wrapped == [CChar] {
-  fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
-    switch self {
-    case .none: body(nil)
-    case .some(let array): array.withUnsafeBufferPointer { body($0.baseAddress) }
-    }
-  }
-}
-
 /// Runs GLPK's disabled RELAX-IV entry under the guard. Only for tests proving the trap.
 func callDisabledRelax4() throws(GLPKError) {
   if cglpk_call_disabled_relax4() == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }

@@ -305,21 +305,6 @@ private let forwardLog: cglpk_log_function = { context, text in
   Unmanaged<LogSink>.fromOpaque(context).takeUnretainedValue().log(String(cString: text))
 }
 
-extension Optional where Wrapped == [Double] {
-  fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<Double>?) throws(GLPKError) -> R) throws(GLPKError)
-    -> R
-  {
-    switch self {
-    case .none: return try body(nil)
-    case .some(let array):
-      let result = array.withUnsafeBufferPointer { buffer in
-        Result { () throws(GLPKError) in try body(buffer.baseAddress) }
-      }
-      return try result.get()
-    }
-  }
-}
-
 extension GLPKOptions.Branching {
   var glpkValue: Int32 {
     switch self {

@@ -153,11 +153,17 @@ public struct WelfareProgram: Strategy {
     return false
   }
 
+  /// When a flow solve on the calling task should stop: the task is cancelled or the time
+  /// limit, counted from now, has passed.
+  private func stopCondition() -> () -> Bool {
+    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
+    return { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
+  }
+
   /// Solves level after level by min-cost flow, on the calling task.
   private func solveWithFlow(_ market: Market, levels: [WelfareLevel]) throws -> Solution {
-    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
     var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
-    var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
+    var solution = flow.solve(levels, shouldStop: stopCondition())
     if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     solution.method = "min-cost-flow"
     return solution
@@ -177,10 +183,9 @@ public struct WelfareProgram: Strategy {
   /// minimums, crossing groups dropped) by min-cost flow; its optimum is the market's
   /// when it meets every dropped constraint.
   private func solveRelaxation(_ market: Market, levels: [WelfareLevel]) throws -> RelaxationOutcome {
-    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
     let relaxation = NetworkRelaxation(market)
     var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels), relaxation: relaxation)
-    var solution = flow.solve(levels) { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
+    var solution = flow.solve(levels, shouldStop: stopCondition())
     guard solution.status == .optimal else { return .none }
     guard Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
       return relaxation.repair(solution.assignment, in: market).map(RelaxationOutcome.repaired) ?? .none
