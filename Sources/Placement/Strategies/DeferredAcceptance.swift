@@ -56,61 +56,27 @@ public struct DeferredAcceptance: Strategy {
   public func assign(_ market: Market) -> Solution {
     let started = ContinuousClock.now
     let orders = StrictOrders(market, tieBreaking)
-    var closed = [Bool](repeating: false, count: market.positionCount)
     var notes: [String] = []
     if proposer == .positions, market.groupHasPreferences.contains(true) {
       notes.append("positions propose: group preferences play no part, so a ranking group may leave blocking pairs")
     }
     var proposals = 0
-    while true {
-      let assignment: [Int32]
+    var (assignment, status) = ClosingRounds.run(market, notes: &notes) { closed in
       switch proposer {
       case .applicants:
         var engine = ApplicantProposing(market: market, orders: orders, closed: closed)
-        assignment = engine.run()
-        proposals += engine.proposals
+        defer { proposals += engine.proposals }
+        return engine.run()
       case .positions:
         var engine = PositionProposing(market: market, orders: orders, closed: closed)
-        assignment = engine.run()
-        proposals += engine.proposals
+        defer { proposals += engine.proposals }
+        return engine.run()
       }
-      var filled = [Int32](repeating: 0, count: market.positionCount)
-      for p in assignment where p >= 0 { filled[Int(p)] += 1 }
-      let toClose = (0..<market.positionCount).filter {
-        market.positionClosable[$0] && filled[$0] > 0 && filled[$0] < market.positionMinimum[$0]
-      }
-      if !toClose.isEmpty {
-        for p in toClose {
-          closed[p] = true
-          notes.append(
-            "closed \(quoted(market.positionIDs[p])): \(filled[p]) below its minimum \(market.positionMinimum[p])")
-        }
-        continue
-      }
-      // Positions proposing past a ranking group promise no stability: a valid result only.
-      let ignoresGroupRanking = proposer == .positions && market.groupHasPreferences.contains(true)
-      var status = ignoresGroupRanking ? Solution.Status.feasible : .optimal
-      for p in 0..<market.positionCount
-      where !market.positionClosable[p] && filled[p] < market.positionMinimum[p] {
-        status = .infeasible
-        notes.append(
-          "position \(quoted(market.positionIDs[p])) has \(filled[p]) below its minimum \(market.positionMinimum[p]); "
-            + "no stable matching under this tie-breaking meets it")
-      }
-      var groupFilled = [Int32](repeating: 0, count: market.groupCount)
-      for p in 0..<market.positionCount {
-        for g in market.groups(ofPosition: p) { groupFilled[Int(g)] += filled[p] }
-      }
-      for g in 0..<market.groupCount where groupFilled[g] < market.groupMinimum[g] {
-        status = .infeasible
-        notes.append(
-          "group \(quoted(market.groupIDs[g])) has \(groupFilled[g]) below its minimum \(market.groupMinimum[g])")
-      }
-      let elapsed = ContinuousClock.now - started
-      notes.append("\(proposals) proposals")
-      return Solution(
-        assignment: assignment, status: status, notes: notes,
-        solveSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
+    // Positions proposing past a ranking group promise no stability: a valid result only.
+    if status == .optimal, proposer == .positions, market.groupHasPreferences.contains(true) { status = .feasible }
+    notes.append("\(proposals) proposals")
+    return Solution(
+      assignment: assignment, status: status, notes: notes, solveSeconds: (ContinuousClock.now - started).seconds)
   }
 }

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A large weakly stable placement when preferences have ties, in about the time of
+/// deferred acceptance: Király's (2013) linear-time 3/2-approximation, many-to-one.
+///
+/// ```swift
+/// let solution = StableApproximation().assign(market)
+/// ```
+///
+/// With ties, deferred acceptance with ties broken arbitrarily can place as few as half
+/// the applicants of the largest weakly stable placement. This algorithm keeps the ties
+/// and proposes the way described in `TieAwareProposing`: applicants try positions with
+/// room first within a tie, go down their lists twice (the second time ranked above
+/// first-pass proposers of the same tier), and a position lets go first of holders who
+/// could still find room elsewhere in the same tie.
+///
+/// Guarantees:
+/// - The result is weakly stable under the same conditions as ``DeferredAcceptance``'s
+///   (each position in at most one group, ranking groups as in student–project
+///   allocation). With groups, a displacement by a ranking group can, rarely, empty a
+///   seat that someone already inside the group prefers (1 tiny market in 1,000 in the
+///   tests); the result is checked and deferred acceptance with single tie-breaking is
+///   returned instead, with a note.
+/// - With capacities only (no groups, type quotas or minimums) it places at least 2/3 of
+///   the largest weakly stable placement: a position of capacity c is c copies of a
+///   one-to-one participant, and on that market this is Király's algorithm. The
+///   solution's ``Solution/bound`` then holds ⌊3/2 · placed⌋ (or fewer when capacity or
+///   applicants run out first), an upper bound on any weakly stable placement.
+/// - With type quotas and groups the rules are the same but no ratio is proven: a
+///   group's displacement can empty a seat, which the copy argument does not allow.
+///   Tests measure the ratio there too.
+/// - Minimums are handled as ``DeferredAcceptance`` handles them: closable positions left
+///   below their minimum are closed and the algorithm runs again.
+///
+/// - Complexity: O(L · t) for L total list length and t the longest tie, plus
+///   O(log c) per heap change.
+public struct StableApproximation: Strategy {
+  /// Creates the strategy.
+  public init() {}
+
+  /// `stable-approx`.
+  public var name: String { "stable-approx" }
+
+  /// Runs the approximation; see ``assign(_:)``.
+  public func solve(_ market: Market) -> Solution {
+    assign(market)
+  }
+
+  /// Runs the approximation on `market`, synchronously.
+  public func assign(_ market: Market) -> Solution {
+    let started = ContinuousClock.now
+    var notes: [String] = []
+    var proposals = 0
+    var (assignment, status) = ClosingRounds.run(market, notes: &notes) { closed in
+      var engine = TieAwareProposing(market: market, closed: closed)
+      defer { proposals += engine.proposals }
+      return engine.run()
+    }
+    // A ranking group's displacement can empty a seat that someone already inside the
+    // group prefers; that is rare, and deferred acceptance is then the safe answer.
+    if market.groupCount > 0, status == .optimal, !Evaluation(market, assignment).isStable {
+      let fallback = DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market)
+      notes.append("a group left a blocking pair; returned deferred acceptance (single tie-breaking, seed 1) instead")
+      assignment = fallback.assignment
+      status = fallback.status
+    }
+    // An approximation: the placement is not proven largest.
+    if status == .optimal { status = .feasible }
+    let placed = assignment.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    let bound = Self.guaranteeHolds(in: market) ? Self.bound(placed: placed, in: market) : nil
+    if let bound { notes.append("at most \(bound) can be placed stably (3/2 guarantee)") }
+    notes.append("\(proposals) proposals")
+    return Solution(
+      assignment: assignment, status: status, objective: Double(placed), bound: bound.map(Double.init), notes: notes,
+      solveSeconds: (ContinuousClock.now - started).seconds)
+  }
+
+  /// Whether the 3/2 guarantee is proven for `market`: capacities only.
+  static func guaranteeHolds(in market: Market) -> Bool {
+    market.groupCount == 0 && market.quotaCapacity.isEmpty && !market.positionMinimum.contains { $0 > 0 }
+  }
+
+  /// ⌊3/2 · placed⌋, capped by the applicants with a list and by the total capacity.
+  static func bound(placed: Int, in market: Market) -> Int {
+    let applicants = (0..<market.applicantCount).count { !market.entries(ofApplicant: $0).isEmpty }
+    let seats = (0..<market.positionCount).reduce(0) {
+      $0 + min(Int(market.positionCapacity[$1]), market.entries(ofPosition: $1).count)
+    }
+    return min(3 * placed / 2, applicants, seats)
+  }
+}

@@ -1,0 +1,260 @@
+/// Király's (2013) local approximation for the largest weakly stable matching with ties
+/// on both sides, in its many-to-one form: applicants propose, ties are kept.
+///
+/// Each position is read as `capacity` copies of itself (Király's women), which makes the
+/// rules below exactly the one-to-one algorithm's:
+/// - An applicant proposes within the best tie left on its list, first to a position that
+///   can take it without turning anyone away (a copy nobody has proposed to: Király's
+///   *maiden*), else to any position of the tie.
+/// - Its first pass down the list is as a *lad*. When every position has refused it, its
+///   list is restored and it proposes again as a *bachelor*; refused again, it stays
+///   unplaced.
+/// - A position compares proposers by its own tier first. Within a tier it prefers a
+///   bachelor to a lad, and a lad to an *uncertain* lad: one holding a seat while another
+///   position of the same tie could still take it outright.
+/// - A refusal strikes the position from the applicant's list for this pass. Being
+///   displaced does not: a copy of the position may still take the applicant later
+///   (it does when its holder is uncertain). Markets with groups strike on displacement
+///   too, since a group can empty a seat and the copy reading no longer holds.
+///
+/// Keys are `tier << 2 | status` (status 0 bachelor, 1 lad, 2 uncertain lad; larger is
+/// worse). Uncertainty only ever ends while a seat is held (positions fill up), so a
+/// stored key can only be too pessimistic; a heap's top is refreshed before each use.
+struct TieAwareProposing {
+  let market: Market
+
+  /// The number of proposals made.
+  private(set) var proposals = 0
+  private var positionHeaps: RegionHeaps
+  private var slotHeaps: RegionHeaps
+  private var groupFill: [Int32]
+  private let hasQuotas: Bool
+  private let hasGroups: Bool
+  /// Per entry: refused in the applicant's current pass.
+  private var refused: [Bool]
+  /// Per applicant: the first entry of the tie it proposes in.
+  private var tieStart: [Int32]
+  private var isBachelor: [Bool]
+  /// Per applicant: the entry it holds, or −1.
+  private var held: [Int32]
+  private var free: [Int32] = []
+  /// Per entry: the position's tier of the applicant, or the group's tier when the
+  /// position has no ranking of its own but belongs to a ranking group.
+  private let positionTier: [Int32]
+
+  /// Prepares a run; positions marked `closed` take nobody.
+  init(market: Market, closed: [Bool]) {
+    self.market = market
+    let capacities = market.positionCapacity.indices.map { p in
+      closed[p] ? 0 : min(market.positionCapacity[p], market.positionListStart[p + 1] - market.positionListStart[p])
+    }
+    positionHeaps = RegionHeaps(capacities: capacities, itemCount: market.pairCount, tracksItems: true)
+    let slotCapacities = market.quotaCapacity.indices.map { slot in
+      min(market.quotaCapacity[slot], capacities[Int(market.quotaPosition[slot])])
+    }
+    slotHeaps = RegionHeaps(
+      capacities: slotCapacities, itemCount: slotCapacities.isEmpty ? 0 : market.pairCount, tracksItems: true)
+    groupFill = [Int32](repeating: 0, count: market.groupCount)
+    hasQuotas = !market.quotaCapacity.isEmpty
+    hasGroups = market.groupCount > 0
+    refused = [Bool](repeating: false, count: market.pairCount)
+    tieStart = Array(market.applicantListStart.dropLast())
+    isBachelor = [Bool](repeating: false, count: market.applicantCount)
+    held = [Int32](repeating: -1, count: market.applicantCount)
+    var positionTier = market.entryPositionTier
+    for p in 0..<market.positionCount where !market.positionHasPreferences[p] {
+      guard let g = market.groups(ofPosition: p).first(where: { market.groupHasPreferences[Int($0)] }) else { continue }
+      for k in market.entries(ofPosition: p) {
+        let e = Int(market.positionListEntry[k])
+        positionTier[e] = min(market.groupTier(Int(g), applicant: Int(market.entryApplicant[e])), Int32.max >> 2)
+      }
+    }
+    self.positionTier = positionTier
+    free.reserveCapacity(market.applicantCount)
+    for a in (0..<market.applicantCount).reversed() where !market.entries(ofApplicant: a).isEmpty {
+      free.append(Int32(a))
+    }
+  }
+
+  /// Runs to completion and returns each applicant's position, or −1.
+  mutating func run() -> [Int32] {
+    while let a = free.popLast() { proposeUntilHeld(Int(a)) }
+    return held.map { $0 >= 0 ? market.entryPosition[Int($0)] : -1 }
+  }
+
+  /// Applicant `a` proposes until a position holds it or its second pass ends.
+  private mutating func proposeUntilHeld(_ a: Int) {
+    let listStart = Int(market.applicantListStart[a])
+    let listEnd = Int(market.applicantListStart[a + 1])
+    while true {
+      let start = Int(tieStart[a])
+      if start == listEnd {
+        if isBachelor[a] { return }
+        isBachelor[a] = true
+        for f in listStart..<listEnd { refused[f] = false }
+        tieStart[a] = Int32(listStart)
+        continue
+      }
+      let end = tieEnd(from: start, listEnd: listEnd)
+      var outright = -1
+      var other = -1
+      for f in start..<end where !refused[f] {
+        if takesOutright(f) {
+          outright = f
+          break
+        }
+        if other < 0 { other = f }
+      }
+      guard outright >= 0 || other >= 0 else {
+        tieStart[a] = Int32(end)
+        continue
+      }
+      proposals += 1
+      let f = outright >= 0 ? outright : other
+      let status: Int64 = isBachelor[a] ? 0 : outright >= 0 && hasOtherOutright(a, holding: f, end: end) ? 2 : 1
+      if offer(f, of: a, key: Int64(positionTier[f]) << 2 | status) {
+        held[a] = Int32(f)
+        return
+      }
+      refused[f] = true
+    }
+  }
+
+  /// The end of the tie that starts at entry `start`.
+  private func tieEnd(from start: Int, listEnd: Int) -> Int {
+    let tier = market.entryApplicantTier[start]
+    var end = start + 1
+    while end < listEnd && market.entryApplicantTier[end] == tier { end += 1 }
+    return end
+  }
+
+  /// Whether entry `f`'s position has a seat, a type-quota place and a place in each of
+  /// its groups for the entry's applicant.
+  private func takesOutright(_ f: Int) -> Bool {
+    let p = Int(market.entryPosition[f])
+    guard positionHeaps.size[p] < positionHeaps.capacity(p) else { return false }
+    if hasQuotas {
+      let slot = Int(market.entryQuotaSlot[f])
+      if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) { return false }
+    }
+    if hasGroups {
+      for g in market.groups(ofPosition: p) where groupFill[Int(g)] >= market.groupCapacity[Int(g)] { return false }
+    }
+    return true
+  }
+
+  /// Whether lad `a`, holding or taking entry `h`, has another unrefused position in the
+  /// same tie that would take it outright (which makes it uncertain).
+  private func hasOtherOutright(_ a: Int, holding h: Int, end: Int) -> Bool {
+    for f in Int(tieStart[a])..<end where f != h && !refused[f] && takesOutright(f) { return true }
+    return false
+  }
+
+  /// Whether the applicant holding entry `h` is an uncertain lad now.
+  private func isUncertain(holding h: Int) -> Bool {
+    let a = Int(market.entryApplicant[h])
+    guard !isBachelor[a] else { return false }
+    return hasOtherOutright(
+      a, holding: h, end: tieEnd(from: Int(tieStart[a]), listEnd: market.entries(ofApplicant: a).upperBound))
+  }
+
+  /// Brings the top of a heap up to date: a holder stored as uncertain that no longer is
+  /// gets its better key, until the top's key is current.
+  private mutating func refreshTop(_ heaps: WritableKeyPath<Self, RegionHeaps>, _ owner: Int) {
+    while self[keyPath: heaps].topKey(owner) & 3 == 2 {
+      let top = self[keyPath: heaps].top(owner)
+      guard !isUncertain(holding: top.item) else { return }
+      let key = self[keyPath: heaps].topKey(owner) - 1
+      self[keyPath: heaps].replaceTop(top.item, applicant: top.applicant, key: key, owner: owner)
+    }
+  }
+
+  /// Whether entry `f`'s position takes applicant `a` with `key`, displacing whom it must.
+  private mutating func offer(_ f: Int, of a: Int, key: Int64) -> Bool {
+    let p = Int(market.entryPosition[f])
+    let slot = hasQuotas ? Int(market.entryQuotaSlot[f]) : -1
+    if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) {
+      guard slotHeaps.size[slot] > 0 else { return false }
+      refreshTop(\.slotHeaps, slot)
+      guard key < slotHeaps.topKey(slot) else { return false }
+      let worst = slotHeaps.top(slot)
+      positionHeaps.remove(worst.item, owner: p)
+      slotHeaps.replaceTop(f, applicant: a, key: key, owner: slot)
+      positionHeaps.insert(f, applicant: a, key: key, owner: p)
+      displace(worst.item)
+      return true
+    }
+    if positionHeaps.size[p] >= positionHeaps.capacity(p) {
+      guard positionHeaps.size[p] > 0 else { return false }
+      refreshTop(\.positionHeaps, p)
+      guard key < positionHeaps.topKey(p) else { return false }
+      let worst = positionHeaps.top(p)
+      if hasQuotas {
+        let worstSlot = Int(market.entryQuotaSlot[worst.item])
+        if worstSlot >= 0 { slotHeaps.remove(worst.item, owner: worstSlot) }
+      }
+      positionHeaps.replaceTop(f, applicant: a, key: key, owner: p)
+      if slot >= 0 { slotHeaps.insert(f, applicant: a, key: key, owner: slot) }
+      displace(worst.item)
+      return true
+    }
+    let groups = market.groups(ofPosition: p)
+    if !groups.isEmpty {
+      guard makeGroupRoom(for: a, status: key & 3, in: groups) else { return false }
+      for g in groups { groupFill[Int(g)] += 1 }
+    }
+    positionHeaps.insert(f, applicant: a, key: key, owner: p)
+    if slot >= 0 { slotHeaps.insert(f, applicant: a, key: key, owner: slot) }
+    return true
+  }
+
+  /// Frees a seat in every full group of `groups` for applicant `a` by displacing the
+  /// group's worst holder, or returns `false` (displacing nobody) when some full group
+  /// will not take `a`. Within a group tier, status decides as at positions.
+  private mutating func makeGroupRoom(for a: Int, status: Int64, in groups: ArraySlice<Int32>) -> Bool {
+    var victims: [Int] = []
+    for g32 in groups where groupFill[Int(g32)] >= market.groupCapacity[Int(g32)] {
+      let g = Int(g32)
+      guard market.groupHasPreferences[g], let worst = worstHolder(ofGroup: g),
+        groupKey(g, applicant: a, status: status) < worst.key
+      else { return false }
+      if !victims.contains(worst.entry) { victims.append(worst.entry) }
+    }
+    for victim in victims {
+      let p = Int(market.entryPosition[victim])
+      positionHeaps.remove(victim, owner: p)
+      let slot = hasQuotas ? Int(market.entryQuotaSlot[victim]) : -1
+      if slot >= 0 { slotHeaps.remove(victim, owner: slot) }
+      for g in market.groups(ofPosition: p) { groupFill[Int(g)] -= 1 }
+      displace(victim)
+    }
+    return true
+  }
+
+  private func groupKey(_ g: Int, applicant a: Int, status: Int64) -> Int64 {
+    let tier = market.groupTier(g, applicant: a)
+    return (tier == Int32.max ? Int64(Int32.max) : Int64(tier)) << 2 | status
+  }
+
+  /// The holder the group ranks worst, by group tier and current status.
+  private func worstHolder(ofGroup g: Int) -> (entry: Int, key: Int64)? {
+    var worst: (entry: Int, key: Int64)?
+    for p in market.positions(ofGroup: g) {
+      for holder in positionHeaps.members(Int(p)) {
+        let status: Int64 = isBachelor[holder.applicant] ? 0 : isUncertain(holding: holder.item) ? 2 : 1
+        let key = groupKey(g, applicant: holder.applicant, status: status)
+        if worst == nil || key > worst!.key { worst = (holder.item, key) }
+      }
+    }
+    return worst
+  }
+
+  /// Frees the applicant of entry `h` to propose again. In a market with groups the
+  /// position is struck from its list for this pass.
+  private mutating func displace(_ h: Int) {
+    let b = Int(market.entryApplicant[h])
+    held[b] = -1
+    if hasGroups { refused[h] = true }
+    free.append(Int32(b))
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Placement
+import PlacementTestSupport
+import Testing
+
+/// Tiny markets with ties on both sides and capacities only, the shape the 3/2 guarantee
+/// covers. Short lists over few positions make deferred acceptance's bad cases common.
+private func capacityMarket(seed: UInt64) -> Market {
+  Fixtures.tinyMarket(seed: seed, applicants: 6, positions: 4, listLength: 3) { shape in
+    shape.tieDensity = 0.6
+    shape.positionPreferences = !seed.isMultiple(of: 4)
+  }
+}
+
+/// Tiny tied markets with ranking groups whose posts follow the group's ranking (student–
+/// project allocation, each position in one group) and type quotas.
+private func groupedMarket(seed: UInt64) -> Market {
+  Fixtures.tinyMarket(seed: seed, applicants: 6, positions: 4, listLength: 3) { shape in
+    shape.tieDensity = 0.6
+    shape.groups = 2
+    shape.groupCapacityShare = 0.6
+    shape.groupPreferences = true
+    shape.typeNames = ["u", "v"]
+    shape.typeQuotaShare = 0.5
+  }
+}
+
+/// The largest number placed by any weakly stable placement, by exhaustive search.
+private func largestStable(_ market: Market) -> Int? {
+  BruteForce.stableAssignments(market).map { Evaluation(market, $0).matched }.max()
+}
+
+/// A market from JSON lists: each applicant's tiers and each position's capacity.
+private func handMarket(_ applicants: [[[String]]], capacities: [String: Int]) throws -> Market {
+  let applicantJSON = applicants.enumerated().map { index, tiers in
+    let list = tiers.map { tier in
+      tier.count == 1 ? "\"\(tier[0])\"" : "[" + tier.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    }
+    return "{\"id\":\"a\(index)\",\"preferences\":[\(list.joined(separator: ","))]}"
+  }
+  let positionJSON = capacities.keys.sorted().map { "{\"id\":\"\($0)\",\"capacity\":\(capacities[$0]!)}" }
+  let json = """
+    {"format":"placement-instance","version":1,"name":"hand","applicants":[\(applicantJSON.joined(separator: ","))],
+    "positions":[\(positionJSON.joined(separator: ","))]}
+    """
+  return try Market(compiling: Instance(json: Data(json.utf8)))
+}
+
+@Suite struct StableApproximationTests {
+  /// Deferred acceptance places half of what can be placed stably. The first market needs
+  /// the second pass as bachelor; the others are rescued by either rule (a bachelor's
+  /// return, or a position dropping an uncertain holder).
+  @Test func bachelorsAndUncertainHoldersRescueHalfPlacements() throws {
+    // a0 takes w (both sides indifferent); a1, refused as a lad, returns as a bachelor
+    // and wins w, and a0 goes on to v.
+    let bachelor = try handMarket([[["w"], ["v"]], [["w"]]], capacities: ["w": 1, "v": 1])
+    // a0 takes w while v is still untouched in its tie, so it is uncertain; a1 wins w
+    // at once and a0 moves to v.
+    let uncertain = try handMarket([[["w", "v"]], [["w"]]], capacities: ["w": 1, "v": 1])
+    // The same with a capacity: two seats at w, three applicants who only want w after
+    // two who could also go to v.
+    let seats = try handMarket(
+      [[["w", "v"]], [["w", "v"]], [["w"]], [["w"]]], capacities: ["w": 2, "v": 2])
+    for (market, expected) in [(bachelor, 2), (uncertain, 2), (seats, 4)] {
+      #expect(Evaluation(market, DeferredAcceptance().assign(market).assignment).matched < expected)
+      let evaluation = Evaluation(market, StableApproximation().assign(market).assignment)
+      #expect(evaluation.matched == expected)
+      #expect(evaluation.isStable)
+    }
+  }
+
+  @Test(arguments: 1...1_500)
+  func placesTwoThirdsOfTheLargestStablePlacement(seed: UInt64) throws {
+    let market = capacityMarket(seed: seed)
+    let solution = StableApproximation().assign(market)
+    let evaluation = Evaluation(market, solution.assignment)
+    #expect(evaluation.isStable, "\(evaluation.violations) \(evaluation.blockingPairs)")
+    let largest = try #require(largestStable(market))
+    #expect(3 * evaluation.matched >= 2 * largest, "placed \(evaluation.matched) of \(largest)")
+    #expect(solution.bound.map { Int($0) >= largest } == true, "bound \(String(describing: solution.bound))")
+  }
+
+  @Test(arguments: 1...1_000)
+  func staysStableWithGroupsAndTypeQuotas(seed: UInt64) throws {
+    let market = groupedMarket(seed: seed)
+    let solution = StableApproximation().assign(market)
+    let evaluation = Evaluation(market, solution.assignment)
+    #expect(evaluation.isStable, "\(evaluation.violations) \(evaluation.blockingPairs)")
+    #expect(solution.bound == nil)
+    let largest = try #require(largestStable(market))
+    #expect(3 * evaluation.matched >= 2 * largest, "placed \(evaluation.matched) of \(largest)")
+  }
+
+  @Test func placesMoreThanDeferredAcceptanceOnAverage() {
+    var approx = 0
+    var single = 0
+    var multiple = 0
+    for seed in UInt64(1)...400 {
+      let market = capacityMarket(seed: seed)
+      approx += Evaluation(market, StableApproximation().assign(market).assignment).matched
+      single +=
+        Evaluation(market, DeferredAcceptance(tieBreaking: .single(seed: seed)).assign(market).assignment).matched
+      multiple +=
+        Evaluation(market, DeferredAcceptance(tieBreaking: .multiple(seed: seed)).assign(market).assignment).matched
+    }
+    #expect(approx > single, "approx \(approx), single tie-breaking \(single)")
+    #expect(approx > multiple, "approx \(approx), multiple tie-breaking \(multiple)")
+  }
+}
