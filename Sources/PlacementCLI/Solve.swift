@@ -13,6 +13,7 @@ extension PlacementCommand {
     /// The strategies the CLI offers.
     enum StrategyName: String, ExpressibleByArgument, CaseIterable {
       case deferredAcceptance = "deferred-acceptance"
+      case stableApprox = "stable-approx"
       case welfare
       case maxStable = "max-stable"
     }
@@ -81,7 +82,7 @@ extension PlacementCommand {
       if strategy != .welfare, let flag = welfareOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare only")
       }
-      if strategy == .deferredAcceptance, let flag = searchOnly.compactMap({ $0 }).first {
+      if strategy == .deferredAcceptance || strategy == .stableApprox, let flag = searchOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare and max-stable only")
       }
       if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
@@ -96,6 +97,9 @@ extension PlacementCommand {
       let outcome =
         switch strategy {
         case .deferredAcceptance: deferredAcceptance(market)
+        case .stableApprox:
+          Outcome(
+            solution: StableApproximation().assign(market), parameters: [:], description: "stable-approx (Király)")
         case .welfare: try await welfare(market)
         case .maxStable: try await maxStable(market)
         }
@@ -170,8 +174,6 @@ extension PlacementCommand {
       } catch is CancellationError {
         throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
       } catch let error as WelfareError {
-        throw CLIError.badInput(instance, error.description)
-      } catch let error as MaxStableError {
         throw CLIError.badInput(instance, error.description)
       } catch let error as GLPKError {
         throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)

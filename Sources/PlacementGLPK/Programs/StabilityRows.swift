@@ -1,0 +1,248 @@
+import Placement
+
+/// The weak-stability constraints of a market, appended to its ``WelfareModel``
+/// programme: one row per acceptable pair (a, p) saying that a holds a position at least
+/// as good as p, or p's side refuses a, exactly as the instance format defines it.
+///
+/// p's side refuses a when one of these holds (each is a column that may be 1 only when
+/// its condition does):
+/// - p is full of applicants it ranks at least as high as a: `filled(p, t) = c(p)`,
+///   where `filled(p, t)` counts p's placements of its tiers 1…t;
+/// - a's type quota at p is full of applicants p ranks at least as high as a:
+///   `full(s, t) = 1` only if `slotFilled(s, t) ≥ q(s)`;
+/// - p and a's type quota have room (`room(p)`, `room(s)`), and some group g of p is
+///   full of applicants it ranks at least as high as a (`full(g, t)`, every placement
+///   counts when g does not rank) while a is not inside g: `refused(a, g) ≤ full(g, t)`,
+///   `refused(a, g) ≤ 1 − Σ_{q ∈ g} x(a, q)`, and `groupRefuses(a, p) ≤ refused(a, g)`
+///   summed over p's groups, `≤ room(p)`, `≤ room(s)`;
+/// - p is closable with a minimum above 1 and closed.
+///
+/// With `atLeast(a, t)` counting a's placements at its tiers 1…t, the row is
+/// `c(p)·atLeast(a, t_a) + filled(p, t_p) + c(p)·full(s, t_p) + c(p)·groupRefuses(a, p)
+/// + c(p)·(1 − open(p)) ≥ c(p)`, the terms present only where they can matter (Kwanashie
+/// and Manlove 2014's weak-stability form; the prefix-count dummies are Delorme et al.
+/// 2019's, which keep the size O(pairs)). Every helper column is either a prefix count,
+/// fixed by an equality row, or as large as its rows allow, which is how
+/// ``completing(_:in:)`` extends a placement to the whole column vector.
+struct StabilityRows {
+  /// Helper columns defined as the largest value their rows allow, with those rows, in
+  /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
+  private var largestAllowed: [(column: Int, rows: [Int])] = []
+
+  /// Appends the stability constraints of `market` to `program`, which holds `model`'s
+  /// columns first.
+  init(appendingTo program: inout LinearProgram, model: WelfareModel) {
+    let market = model.market
+    var builder = Builder(program: program)
+    defer { program = builder.program }
+
+    // atLeast(a, t), per applicant entry.
+    var atLeast = [Int](repeating: -1, count: market.pairCount)
+    for a in 0..<market.applicantCount {
+      let chain = builder.prefixChain(
+        entries: Array(market.entries(ofApplicant: a)), tier: { market.entryApplicantTier[$0] }, upper: 1,
+        name: "atleast_a\(a)")
+      for (e, column) in chain { atLeast[e] = column }
+    }
+    // filled(p, t), per pair.
+    var filled = [Int](repeating: -1, count: market.pairCount)
+    for p in 0..<market.positionCount {
+      let entries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
+      let chain = builder.prefixChain(
+        entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.positionCapacity[p]),
+        name: "filled_p\(p)")
+      for (e, column) in chain { filled[e] = column }
+    }
+    // full(s, t) for type quotas that can fill, per pair.
+    var slotEntries = [[Int]](repeating: [], count: market.quotaCapacity.count)
+    for e in 0..<market.pairCount where market.entryQuotaSlot[e] >= 0 {
+      slotEntries[Int(market.entryQuotaSlot[e])].append(e)
+    }
+    var slotFull = [Int](repeating: -1, count: market.pairCount)
+    for (s, entries) in slotEntries.enumerated() where entries.count >= Int(market.quotaCapacity[s]) {
+      let chain = builder.prefixChain(
+        entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.quotaCapacity[s]),
+        name: "slotfilled_q\(s)")
+      var fullOfTier: [Int: Int] = [:]
+      for (e, prefix) in chain {
+        let full =
+          fullOfTier[prefix]
+          ?? builder.indicator(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)_c\(prefix)")
+        fullOfTier[prefix] = full
+        slotFull[e] = full
+      }
+    }
+    // Groups: full(g, t) by the group's tiers, refused(a, g), room(p), room(s), groupRefuses(a, p).
+    var groupRefuses = [Int](repeating: -1, count: market.pairCount)
+    if market.groupCount > 0 {
+      var refused: [Int: Int] = [:]  // key a * groupCount + g
+      for g in 0..<market.groupCount {
+        let entries = market.positions(ofGroup: g).flatMap { p in
+          market.entries(ofPosition: Int(p)).map { Int(market.positionListEntry[$0]) }
+        }
+        guard entries.count >= Int(market.groupCapacity[g]) else { continue }
+        let chain = builder.prefixChain(
+          entries: entries, tier: { market.groupTier(g, applicant: Int(market.entryApplicant[$0])) },
+          upper: Double(market.groupCapacity[g]), name: "groupfilled_g\(g)")
+        var fullOfTier: [Int: Int] = [:]
+        for (e, prefix) in chain {
+          let full =
+            fullOfTier[prefix]
+            ?? builder.indicator(of: prefix, atLeast: Double(market.groupCapacity[g]), name: "full_g\(g)_c\(prefix)")
+          fullOfTier[prefix] = full
+          let a = Int(market.entryApplicant[e])
+          guard refused[a * market.groupCount + g] == nil else { continue }
+          let inside = market.entries(ofApplicant: a).filter { f in
+            market.groups(ofPosition: Int(market.entryPosition[f])).contains(Int32(g))
+          }
+          refused[a * market.groupCount + g] = builder.largest(
+            upper: 1, name: "refused_a\(a)_g\(g)",
+            rows: [[(full, -1)], inside.map { ($0, 1.0) }], uppers: [0, 1])
+        }
+      }
+      var room: [Int: Int] = [:]  // positions p, slots −1 − s
+      func roomColumn(_ key: Int, entries: [Int], capacity: Int32, name: String) -> Int {
+        if let column = room[key] { return column }
+        let column = builder.largest(
+          upper: 1, integer: true, name: name, rows: [entries.map { ($0, 1.0) }], uppers: [Double(capacity)])
+        room[key] = column
+        return column
+      }
+      for e in 0..<market.pairCount {
+        let p = Int(market.entryPosition[e])
+        let a = Int(market.entryApplicant[e])
+        let groups = market.groups(ofPosition: p).compactMap { refused[a * market.groupCount + Int($0)] }
+        guard !groups.isEmpty else { continue }
+        let positionEntries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
+        var limits: [[(Int, Double)]] = [groups.map { ($0, -1.0) }]
+        limits.append([
+          (roomColumn(p, entries: positionEntries, capacity: market.positionCapacity[p], name: "room_p\(p)"), -1)
+        ])
+        let s = Int(market.entryQuotaSlot[e])
+        if s >= 0 {
+          let column = roomColumn(
+            -1 - s, entries: slotEntries[s], capacity: market.quotaCapacity[s], name: "room_q\(s)")
+          limits.append([(column, -1)])
+        }
+        groupRefuses[e] = builder.largest(
+          upper: 1, name: "grouprefuses_a\(a)_p\(p)", rows: limits, uppers: [Double](repeating: 0, count: limits.count))
+      }
+    }
+    largestAllowed = builder.takeDefinitions()
+
+    for e in 0..<market.pairCount {
+      let p = Int(market.entryPosition[e])
+      let capacity = Double(market.positionCapacity[p])
+      builder.program.appendTerm(column: atLeast[e], coefficient: capacity)
+      builder.program.appendTerm(column: filled[e], coefficient: 1)
+      if slotFull[e] >= 0 { builder.program.appendTerm(column: slotFull[e], coefficient: capacity) }
+      if groupRefuses[e] >= 0 { builder.program.appendTerm(column: groupRefuses[e], coefficient: capacity) }
+      var lower = capacity
+      if market.positionClosable[p], market.positionMinimum[p] > 1, model.openColumn[p] >= 0 {
+        builder.program.appendTerm(column: model.openColumn[p], coefficient: -capacity)
+        lower = 0
+      }
+      builder.program.closeRow(lower: lower, upper: .infinity)
+      builder.program.rowNames.append("stable_a\(market.entryApplicant[e])_p\(p)")
+    }
+  }
+
+  /// `values` of the welfare model's columns (a placement), extended with every helper
+  /// column: prefix counts from their equality rows, the rest as large as their rows allow.
+  func completing(_ values: [Double], in program: LinearProgram) -> [Double] {
+    var complete = values + [Double](repeating: 0, count: program.columnCount - values.count)
+    // Prefix counts: each is the first term of its defining equality row.
+    for i in 0..<program.rowCount where program.rowLower[i] == 0 && program.rowUpper[i] == 0 {
+      let start = program.rowStart[i]
+      let column = Int(program.rowColumn[start])
+      guard column >= values.count else { continue }
+      var rest = 0.0
+      for k in (start + 1)..<program.rowStart[i + 1] {
+        rest += program.rowValue[k] * complete[Int(program.rowColumn[k])]
+      }
+      complete[column] = -rest
+    }
+    for (column, rows) in largestAllowed {
+      var value = program.columnUpper[column]
+      for i in rows {
+        var coefficient = 0.0
+        var others = 0.0
+        for k in program.rowStart[i]..<program.rowStart[i + 1] {
+          let c = Int(program.rowColumn[k])
+          if c == column { coefficient += program.rowValue[k] } else { others += program.rowValue[k] * complete[c] }
+        }
+        guard coefficient > 0 else { continue }
+        value = min(value, (program.rowUpper[i] - others) / coefficient)
+      }
+      value = max(0, value)
+      complete[column] = program.isInteger[column] ? (value + 1e-9).rounded(.down) : value
+    }
+    return complete
+  }
+}
+
+/// Appends helper columns and rows, remembering which columns are "as large as allowed".
+private struct Builder {
+  var program: LinearProgram
+  private var definitions: [(column: Int, rows: [Int])] = []
+
+  init(program: LinearProgram) {
+    self.program = program
+  }
+
+  /// Prefix-count columns over `entries` grouped by `tier` (ascending): one column per
+  /// tier, `prefix(t) = prefix(t − 1) + Σ x` over tier t. Returns each entry's column.
+  mutating func prefixChain(entries: [Int], tier: (Int) -> Int32, upper: Double, name: String) -> [(Int, Int)] {
+    let sorted = entries.sorted { tier($0) < tier($1) }
+    var result: [(Int, Int)] = []
+    result.reserveCapacity(sorted.count)
+    var previous = -1
+    var index = 0
+    while index < sorted.count {
+      let current = tier(sorted[index])
+      var end = index
+      while end < sorted.count && tier(sorted[end]) == current { end += 1 }
+      let column = program.addColumn(objective: 0, lower: 0, upper: upper)
+      program.columnNames.append("\(name)_t\(current == Int32.max ? "last" : String(current + 1))")
+      program.appendTerm(column: column, coefficient: 1)
+      if previous >= 0 { program.appendTerm(column: previous, coefficient: -1) }
+      for e in sorted[index..<end] { program.appendTerm(column: e, coefficient: -1) }
+      program.closeRow(lower: 0, upper: 0)
+      program.rowNames.append(program.columnNames[column])
+      for e in sorted[index..<end] { result.append((e, column)) }
+      previous = column
+      index = end
+    }
+    return result
+  }
+
+  /// A binary that may be 1 only when `prefix ≥ threshold`: `threshold · b − prefix ≤ 0`.
+  mutating func indicator(of prefix: Int, atLeast threshold: Double, name: String) -> Int {
+    largest(upper: 1, integer: true, name: name, rows: [[(prefix, -1)]], uppers: [0], coefficient: threshold)
+  }
+
+  /// A column at most `upper` with rows `coefficient · column + Σ terms ≤ uppers[i]`.
+  mutating func largest(
+    upper: Double, integer: Bool = false, name: String, rows: [[(Int, Double)]], uppers: [Double],
+    coefficient: Double = 1
+  ) -> Int {
+    let column = program.addColumn(objective: 0, lower: 0, upper: upper, integer: integer)
+    program.columnNames.append(name)
+    var rowIndices: [Int] = []
+    for (terms, bound) in zip(rows, uppers) {
+      program.appendTerm(column: column, coefficient: coefficient)
+      for (c, value) in terms { program.appendTerm(column: c, coefficient: value) }
+      program.closeRow(lower: -.infinity, upper: bound)
+      program.rowNames.append("\(name)_\(rowIndices.count + 1)")
+      rowIndices.append(program.rowCount - 1)
+    }
+    definitions.append((column, rowIndices))
+    return column
+  }
+
+  /// The "as large as allowed" columns defined since the last call.
+  mutating func takeDefinitions() -> [(column: Int, rows: [Int])] {
+    defer { definitions = [] }
+    return definitions
+  }
+}
