@@ -12,12 +12,16 @@ extension PlacementCommand {
         Columns x_a<i>_p<j> place applicant i at position j (indices in instance order); \
         open_p<j> opens a closable position. Lexicographic objectives have one programme per \
         level: --level N holds levels 1 … N−1 at their optima (solved first) in rows level_<k>. \
+        max-stable and welfare-stable add a row stable_a<i>_p<j> per pair kept by preprocessing, \
+        with helper columns (atleast_, filled_, full_, refused_, room_, grouprefuses_). \
         A file name ending in .gz is compressed.
         """)
 
     /// The models the CLI can export.
     enum ModelName: String, ExpressibleByArgument, CaseIterable {
       case welfare
+      case welfareStable = "welfare-stable"
+      case maxStable = "max-stable"
     }
 
     @Argument(help: "The instance file.")
@@ -26,7 +30,10 @@ extension PlacementCommand {
     @Option(help: "The model.")
     var model: ModelName = .welfare
 
-    @Option(help: "The welfare objective (default scores when the instance has scores, else rank-sum).")
+    @Option(
+      help:
+        "The welfare objective (welfare and welfare-stable) (default scores when the instance has scores, else rank-sum)."
+    )
     var objective: WelfareObjective?
 
     @Option(help: "Which level of a lexicographic objective (1 = the first).")
@@ -40,13 +47,22 @@ extension PlacementCommand {
 
     func validate() throws {
       guard level >= 1 else { throw ValidationError("--level must be 1 or more, not \(level)") }
+      if model == .maxStable, objective != nil || level != 1 {
+        throw ValidationError("--objective and --level apply to the welfare models only")
+      }
     }
 
     func run() async throws {
       let (_, market) = try Files.market(instance)
       let program: LinearProgram
       do {
-        program = try await WelfareProgram(objective: objective).model(of: market, level: level)
+        switch model {
+        case .welfare, .welfareStable:
+          program = try await WelfareProgram(objective: objective, stable: model == .welfareStable)
+            .model(of: market, level: level)
+        case .maxStable:
+          program = MaxStableProgram().model(of: market)
+        }
       } catch let error as WelfareError {
         throw CLIError.badInput(instance, error.description)
       } catch let error as GLPKError {

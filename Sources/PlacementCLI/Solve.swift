@@ -61,6 +61,15 @@ extension PlacementCommand {
       help: "Welfare, max-stable: stop when the relative gap between placement and bound is at most this (e.g. 0.01).")
     var gap: Double?
 
+    @Flag(help: "Welfare: only weakly stable placements count (adds the stability rows; solved by GLPK).")
+    var stable = false
+
+    @Flag(help: "Max-stable: keep every pair (skip removing pairs no stable placement uses).")
+    var noPreprocessing = false
+
+    @Flag(help: "Max-stable: start the search from nothing rather than from stable-approx's placement.")
+    var noWarmStart = false
+
     @Option(name: .shortAndLong, help: "Where to write the result JSON (written atomically; never over the input).")
     var output: String?
 
@@ -79,8 +88,12 @@ extension PlacementCommand {
       if strategy != .deferredAcceptance, let flag = deferredOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy deferred-acceptance only")
       }
-      if strategy != .welfare, let flag = welfareOnly.compactMap({ $0 }).first {
+      if strategy != .welfare, let flag = (welfareOnly + [stable ? "--stable" : nil]).compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare only")
+      }
+      if strategy != .maxStable, noPreprocessing || noWarmStart {
+        throw ValidationError(
+          "\(noPreprocessing ? "--no-preprocessing" : "--no-warm-start") applies to --strategy max-stable only")
       }
       if strategy == .deferredAcceptance || strategy == .stableApprox, let flag = searchOnly.compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare and max-stable only")
@@ -191,20 +204,25 @@ extension PlacementCommand {
     private func welfare(_ market: Market) async throws -> Outcome {
       let objective = objective ?? .standard(for: market)
       let (options, line) = searchOptions()
-      let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options)
+      let program = WelfareProgram(objective: objective, method: method ?? .automatic, options: options, stable: stable)
       let solution = try await solveInterruptibly(program, market, line: line)
       var parameters = limitParameters()
       parameters["objective"] = .string(objective.rawValue)
       parameters["method"] = .string((method ?? .automatic).rawValue)
+      if stable { parameters["stable"] = .bool(true) }
       return Outcome(
         solution: solution, parameters: parameters,
-        description: "welfare (\(objective.rawValue), \(solution.method ?? "no method"))")
+        description: "welfare (\(objective.rawValue)\(stable ? ", stable" : ""), \(solution.method ?? "no method"))")
     }
 
     private func maxStable(_ market: Market) async throws -> Outcome {
       let (options, line) = searchOptions()
-      let solution = try await solveInterruptibly(MaxStableProgram(options: options), market, line: line)
-      return Outcome(solution: solution, parameters: limitParameters(), description: "max-stable (glpk)")
+      let program = MaxStableProgram(options: options, preprocessing: !noPreprocessing, warmStart: !noWarmStart)
+      let solution = try await solveInterruptibly(program, market, line: line)
+      var parameters = limitParameters()
+      parameters["preprocessing"] = .bool(!noPreprocessing)
+      parameters["warmStart"] = .bool(!noWarmStart)
+      return Outcome(solution: solution, parameters: parameters, description: "max-stable (glpk)")
     }
   }
 }

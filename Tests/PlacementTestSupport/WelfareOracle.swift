@@ -16,13 +16,14 @@ public enum WelfareOracle {
     }
   }
 
-  /// The best key over every valid assignment, or `nil` when none is valid.
-  public static func bestKey(_ market: Market, _ objective: WelfareObjective) -> [Double]? {
+  /// The best key over every valid assignment (every weakly stable one when `stable` is
+  /// set), or `nil` when there is none.
+  public static func bestKey(_ market: Market, _ objective: WelfareObjective, stable: Bool = false) -> [Double]? {
     let maximumRank = maximumRank(market)
     var best: [Double]?
     for assignment in BruteForce.assignments(market) {
       let evaluation = Evaluation(market, assignment, blockingPairLimit: 0)
-      guard evaluation.isValid else { continue }
+      guard evaluation.isValid, !stable || evaluation.isStable else { continue }
       let key = key(evaluation, objective, maximumRank: maximumRank)
       if best.map({ isBetter(key, than: $0) }) ?? true { best = key }
     }

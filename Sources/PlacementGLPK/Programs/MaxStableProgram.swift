@@ -46,11 +46,11 @@ public struct MaxStableProgram: Strategy {
     if preprocessing {
       notes.append("preprocessing removed \(market.pairCount - reduced.pairCount) of \(market.pairCount) pairs")
     }
-    let model = WelfareModel(reduced)
-    let (program, rows) = Self.program(for: model)
+    let model = WelfareModel(reduced, stable: true)
+    let program = Self.program(for: model)
     var incumbent: [Double]?
     if warmStart, let start = Self.start(for: market, within: reduced) {
-      incumbent = rows.completing(model.values(of: start), in: program)
+      incumbent = model.values(of: start)
       notes.append("started from stable-approx: \(start.count { $0 >= 0 }) placed")
     }
     let options = options
@@ -90,12 +90,18 @@ public struct MaxStableProgram: Strategy {
     return nil
   }
 
-  /// The programme of `model`: every quota, the stability rows, and the number placed
-  /// maximised; with the stability rows, which complete a placement into a starting point.
-  static func program(for model: WelfareModel) -> (LinearProgram, StabilityRows) {
-    let level = WelfareLevel(name: "placed", sense: .maximize, weight: .one)
-    var program = model.program(for: level, holding: [])
-    let rows = StabilityRows(appendingTo: &program, model: model)
-    return (program, rows)
+  /// The programme GLPK solves for `market` (after preprocessing when it is on), for
+  /// export: every quota, the stability rows, and the number placed maximised.
+  public func model(of market: Market) -> LinearProgram {
+    var program = Self.program(
+      for: WelfareModel(preprocessing ? StablePairReduction(market).market : market, stable: true))
+    let instance = market.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
+    program.name = String("\(String(String.UnicodeScalarView(instance)).prefix(120)) max-stable: maximise placed")
+    return program
+  }
+
+  /// The programme of `model` (which has the stability rows): the number placed maximised.
+  static func program(for model: WelfareModel) -> LinearProgram {
+    model.program(for: WelfareLevel(name: "placed", sense: .maximize, weight: .one), holding: [])
   }
 }

@@ -29,10 +29,9 @@ struct StabilityRows {
   /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
   private var largestAllowed: [(column: Int, rows: [Int])] = []
 
-  /// Appends the stability constraints of `market` to `program`, which holds `model`'s
-  /// columns first.
-  init(appendingTo program: inout LinearProgram, model: WelfareModel) {
-    let market = model.market
+  /// Appends the stability constraints of `market` to `program`, which holds the welfare
+  /// model's columns (pairs, then the closable positions' `openColumn`s) and rows.
+  init(appendingTo program: inout LinearProgram, market: Market, openColumn: [Int]) {
     var builder = Builder(program: program)
     defer { program = builder.program }
 
@@ -138,8 +137,8 @@ struct StabilityRows {
       if slotFull[e] >= 0 { builder.program.appendTerm(column: slotFull[e], coefficient: capacity) }
       if groupRefuses[e] >= 0 { builder.program.appendTerm(column: groupRefuses[e], coefficient: capacity) }
       var lower = capacity
-      if market.positionClosable[p], market.positionMinimum[p] > 1, model.openColumn[p] >= 0 {
-        builder.program.appendTerm(column: model.openColumn[p], coefficient: -capacity)
+      if market.positionClosable[p], market.positionMinimum[p] > 1, openColumn[p] >= 0 {
+        builder.program.appendTerm(column: openColumn[p], coefficient: -capacity)
         lower = 0
       }
       builder.program.closeRow(lower: lower, upper: .infinity)

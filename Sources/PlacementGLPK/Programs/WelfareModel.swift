@@ -17,12 +17,17 @@ package struct WelfareModel: Sendable {
   package private(set) var constraints: LinearProgram
   /// The column of each position's "open" variable, or −1 when it has none.
   package private(set) var openColumn: [Int]
+  /// The weak-stability rows and their helper columns, when the model has them.
+  private var stability: StabilityRows?
+  /// The number of columns before the stability helpers.
+  private let placementColumnCount: Int
 
-  /// Builds the constraints of `market`.
+  /// Builds the constraints of `market`, with the weak-stability rows of ``StabilityRows``
+  /// when `stable` is set.
   ///
   /// - Complexity: O(P + L) for L acceptable pairs and P positions, plus O(L) per group a
   ///   position belongs to.
-  package init(_ market: Market) {
+  package init(_ market: Market, stable: Bool = false) {
     self.market = market
     var program = LinearProgram(direction: .maximize)
     let pairs = market.pairCount
@@ -86,8 +91,10 @@ package struct WelfareModel: Sendable {
     for (p, column) in openColumn.enumerated() where column >= 0 { columnNames.append("open_p\(p)") }
     program.columnNames = columnNames
     program.rowNames = rowNames
-    self.constraints = program
     self.openColumn = openColumn
+    placementColumnCount = program.columnCount
+    if stable { stability = StabilityRows(appendingTo: &program, market: market, openColumn: openColumn) }
+    self.constraints = program
   }
 
   /// The programme of `level`, with each earlier level held at its optimum by a row.
@@ -108,16 +115,17 @@ package struct WelfareModel: Sendable {
     return program
   }
 
-  /// The column values of `assignment`: each placed pair 1, each position with people open.
+  /// The column values of `assignment`: each placed pair 1, each position with people
+  /// open, and the stability helpers completed from those.
   package func values(of assignment: [Int32]) -> [Double] {
-    var values = [Double](repeating: 0, count: constraints.columnCount)
+    var values = [Double](repeating: 0, count: placementColumnCount)
     for (a, p) in assignment.enumerated() where p >= 0 {
       if let e = market.entry(applicant: a, position: Int(p)) {
         values[e] = 1
         if openColumn[Int(p)] >= 0 { values[openColumn[Int(p)]] = 1 }
       }
     }
-    return values
+    return stability?.completing(values, in: constraints) ?? values
   }
 
   /// The assignment a solution's column values describe.

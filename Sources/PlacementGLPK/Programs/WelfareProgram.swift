@@ -42,12 +42,22 @@ public struct WelfareProgram: Strategy {
   /// Time limit, gap, search settings and progress for GLPK (the time limit also bounds
   /// the flow path between levels).
   public var options: GLPKOptions
+  /// Whether only weakly stable placements count: the programme gains the stability rows
+  /// of ``MaxStableProgram`` (after removing pairs no stable placement uses), and GLPK
+  /// solves it, starting from the better of ``StableApproximation`` and deferred
+  /// acceptance. With rank-sum this is the rank-sum-optimal (egalitarian) placement
+  /// among the largest stable ones.
+  public var stable: Bool
 
   /// Creates the strategy.
-  public init(objective: WelfareObjective? = nil, method: Method = .automatic, options: GLPKOptions = GLPKOptions()) {
+  public init(
+    objective: WelfareObjective? = nil, method: Method = .automatic, options: GLPKOptions = GLPKOptions(),
+    stable: Bool = false
+  ) {
     self.objective = objective
     self.method = method
     self.options = options
+    self.stable = stable
   }
 
   /// `welfare`.
@@ -67,10 +77,12 @@ public struct WelfareProgram: Strategy {
   /// Optimises `levels` in order.
   private func solve(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
     let clock = ContinuousClock.now
-    let obstacles = market.welfareNetworkObstacles
+    let obstacles = market.welfareNetworkObstacles + (stable ? ["stability constraints"] : [])
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
     var solution: Solution
-    if method != .glpk && obstacles.isEmpty {
+    if stable {
+      solution = try await solveStable(market, levels: levels)
+    } else if method != .glpk && obstacles.isEmpty {
       solution = try solveWithFlow(market, levels: levels)
     } else {
       var outcome = RelaxationOutcome.none
@@ -112,10 +124,12 @@ public struct WelfareProgram: Strategy {
       }
       held = levels.prefix(level - 1).map { ($0, $0.value(of: solution.assignment, in: market)) }
     }
-    var program = WelfareModel(market).program(for: levels[level - 1], holding: held)
+    let model = stable ? WelfareModel(StablePairReduction(market).market, stable: true) : WelfareModel(market)
+    var program = model.program(for: levels[level - 1], holding: held)
     let instance = market.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
     program.name = String(
-      "\(String(String.UnicodeScalarView(instance)).prefix(120)) welfare \(objective.rawValue) level \(level) of "
+      "\(String(String.UnicodeScalarView(instance)).prefix(120)) welfare\(stable ? " stable" : "") "
+        + "\(objective.rawValue) level \(level) of "
         + "\(levels.count): \(levels[level - 1].sense == .maximize ? "maximise" : "minimise") \(levels[level - 1].name)"
     )
     return program
@@ -195,6 +209,35 @@ public struct WelfareProgram: Strategy {
         + "is optimal")
     solution.method = "min-cost-flow"
     return .optimal(solution)
+  }
+
+  /// Solves level after level with GLPK among the weakly stable placements.
+  private func solveStable(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
+    let reduction = StablePairReduction(market)
+    let starts = [
+      StableApproximation().assign(market), DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market),
+    ]
+    .filter { $0.status != .infeasible }
+    .map(\.assignment)
+    .filter { assignment in
+      let evaluation = Evaluation(market, assignment)
+      return evaluation.isValid && evaluation.isStable
+    }
+    let start = starts.min { better($0, than: $1, levels: levels, market: market) }
+    let model = WelfareModel(reduction.market, stable: true)
+    let options = options
+    let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
+      Result { () throws(GLPKError) in
+        try LevelRun(model: model, levels: levels, options: options, control: control, relaxationBound: { _, _ in nil })
+          .run(startingFrom: start)
+      }
+    }
+    var solution = try outcome.get()
+    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
+    solution.method = "glpk"
+    solution.notes.insert(
+      "stable placements only; preprocessing removed \(reduction.removedCount) of \(market.pairCount) pairs", at: 0)
+    return solution
   }
 
   /// Solves level after level with GLPK on one thread of its own.
