@@ -82,9 +82,20 @@ import Testing
         ?? -1
     }
     #expect(placed(stable) >= placed(deferred) && placed(deferred) > 0)
-    let groups = try placement("solve", season, "--strategy", "max-stable")
-    #expect(groups.status == 2)
-    #expect(groups.standardError.contains("max-stable does not model groups"))
+    let approximate = try placement("solve", instance, "--strategy", "stable-approx")
+    #expect(approximate.status == 0 && approximate.standardError.contains("blocking pairs 0"))
+    #expect(placed(stable) >= placed(approximate) && 3 * placed(approximate) >= 2 * placed(stable))
+    let bare = try placement(
+      "solve", instance, "--strategy", "max-stable", "--no-preprocessing", "--no-warm-start", "--time-limit", "1")
+    #expect(bare.standardError.contains("max-stable (glpk): "))
+    let welfare = try placement("solve", instance, "--strategy", "welfare", "--stable", "--time-limit", "60")
+    #expect(welfare.standardError.contains("welfare (rank-sum, stable, glpk): optimal"), "\(welfare.standardError)")
+    #expect(welfare.standardError.contains("blocking pairs 0") && placed(welfare) == placed(stable))
+    let model = directory.appendingPathComponent("max-stable.lp").path
+    let export = try placement("export", instance, "--model", "max-stable", "-o", model)
+    #expect(export.status == 0, "\(export.standardError)")
+    let lp = try String(contentsOfFile: model, encoding: .utf8)
+    #expect(lp.contains("max-stable: maximise placed") && lp.contains(" stable_a"))
   }
 
   @Test func welfareFlagsAreCheckedAgainstTheStrategy() throws {
@@ -93,7 +104,10 @@ import Testing
       ["solve", season, "--strategy", "welfare", "--proposer", "positions"],
       ["solve", season, "--strategy", "welfare", "--time-limit", "0"], ["solve", season, "--time-limit", "5"],
       ["solve", season, "--strategy", "max-stable", "--objective", "rank-sum"],
-      ["solve", season, "--strategy", "welfare", "--gap", "-1"],
+      ["solve", season, "--strategy", "welfare", "--gap", "-1"], ["solve", season, "--stable"],
+      ["solve", season, "--strategy", "welfare", "--no-preprocessing"],
+      ["solve", season, "--strategy", "stable-approx", "--time-limit", "5"],
+      ["export", season, "--model", "max-stable", "--level", "2", "-o", "x.lp"],
     ] {
       let run = try placementArguments(arguments)
       #expect(run.status == 2, "\(arguments): \(run.standardError)")
