@@ -30,15 +30,23 @@ private func largestStable(_ market: Market) -> Int? {
   BruteForce.stableAssignments(market).map { Evaluation(market, $0).matched }.max()
 }
 
-/// A market from JSON lists: each applicant's tiers and each position's capacity.
-private func handMarket(_ applicants: [[[String]]], capacities: [String: Int]) throws -> Market {
-  let applicantJSON = applicants.enumerated().map { index, tiers in
-    let list = tiers.map { tier in
-      tier.count == 1 ? "\"\(tier[0])\"" : "[" + tier.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-    }
-    return "{\"id\":\"a\(index)\",\"preferences\":[\(list.joined(separator: ","))]}"
+/// A market from tiers: applicant `a<i>`'s lists, each position's capacity, and the
+/// rankings of the positions that rank (the others are indifferent).
+private func handMarket(
+  _ applicants: [[[String]]], capacities: [String: Int], rankings: [String: [[String]]] = [:]
+) throws -> Market {
+  func list(_ tiers: [[String]]) -> String {
+    "["
+      + tiers.map { $0.count == 1 ? "\"\($0[0])\"" : "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
+      .joined(separator: ",") + "]"
   }
-  let positionJSON = capacities.keys.sorted().map { "{\"id\":\"\($0)\",\"capacity\":\(capacities[$0]!)}" }
+  let applicantJSON = applicants.enumerated().map { index, tiers in
+    "{\"id\":\"a\(index)\",\"preferences\":\(list(tiers))}"
+  }
+  let positionJSON = capacities.keys.sorted().map { id in
+    let ranking = rankings[id].map { ",\"preferences\":" + list($0) } ?? ""
+    return "{\"id\":\"\(id)\",\"capacity\":\(capacities[id]!)\(ranking)}"
+  }
   let json = """
     {"format":"placement-instance","version":1,"name":"hand","applicants":[\(applicantJSON.joined(separator: ","))],
     "positions":[\(positionJSON.joined(separator: ","))]}
@@ -67,6 +75,19 @@ private func handMarket(_ applicants: [[[String]]], capacities: [String: Int]) t
       #expect(evaluation.matched == expected)
       #expect(evaluation.isStable)
     }
+  }
+
+  /// Only the uncertainty rule places all three (found among 20,000 random markets; in 18
+  /// of them the rule placed more, in none fewer). a0 takes p2 while p1, tied with it,
+  /// is untouched; a1 loses p2 and takes p0; a2, tied with a1 at p0, is refused, then
+  /// wins p2 from the uncertain a0, who moves to p1. Without the rule a2 is refused at
+  /// p2 too, returns as a bachelor and displaces a1, who ends unplaced.
+  @Test func anUncertainHolderGivesWay() throws {
+    let market = try handMarket(
+      [[["p2", "p1"]], [["p2"], ["p0"]], [["p0"], ["p2"]]], capacities: ["p0": 1, "p1": 1, "p2": 1],
+      rankings: ["p0": [["a2", "a1"]], "p1": [["a0"]], "p2": [["a0", "a2"], ["a1"]]])
+    let evaluation = Evaluation(market, StableApproximation().assign(market).assignment)
+    #expect(evaluation.matched == 3 && evaluation.isStable)
   }
 
   @Test(arguments: 1...1_500)
