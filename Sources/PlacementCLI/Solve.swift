@@ -166,7 +166,8 @@ extension PlacementCommand {
 
     /// GLPK options from the flags, with the live progress line when stderr is a terminal.
     private func searchOptions() -> (GLPKOptions, ProgressLine?) {
-      var options = GLPKOptions(timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
+      var options = strategy == .maxStable || stable ? MaxStableProgram.defaultOptions : GLPKOptions()
+      options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
       options.relativeGap = gap ?? 0
       let line = !quiet && ProgressLine.isAvailable ? ProgressLine() : nil
       if let line { options.progress = { line.show($0) } }

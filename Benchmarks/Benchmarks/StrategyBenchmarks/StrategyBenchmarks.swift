@@ -3,10 +3,12 @@ import Placement
 
 /// `applicants` × 20 choices over applicants / 50 positions of capacity 1…70; positions
 /// rank their applicants (strict) or are indifferent (`ranked: false`).
-func market(applicants: Int, ranked: Bool) -> Market {
+/// With `ties`, that share of entries on both sides is tied with the one before.
+func market(applicants: Int, ranked: Bool, ties: Double = 0) -> Market {
   var shape = RandomMarket(applicants: applicants, positions: max(applicants / 50, 20), listLength: 20)
   shape.capacity = 1...70
   shape.positionPreferences = ranked
+  shape.tieDensity = ties
   // The generated instance is valid by construction.
   return try! Market(compiling: shape.instance(seed: 1))  // swift-format-ignore: NeverUseForceTry
 }
@@ -42,6 +44,20 @@ let benchmarks: @Sendable () -> Void = {
       }
     } setup: {
       market(applicants: size.count, ranked: true)
+    }
+    Benchmark("StableApproximation/applicants:\(size.label)/list:20/ties:20%") { benchmark, market in
+      for _ in benchmark.scaledIterations {
+        blackHole(StableApproximation().assign(market))
+      }
+    } setup: {
+      market(applicants: size.count, ranked: true, ties: 0.2)
+    }
+    Benchmark("DeferredAcceptance/applicants:\(size.label)/list:20/ties:20%/tie-break:single") { benchmark, market in
+      for _ in benchmark.scaledIterations {
+        blackHole(DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market))
+      }
+    } setup: {
+      market(applicants: size.count, ranked: true, ties: 0.2)
     }
     Benchmark("Evaluation/applicants:\(size.label)/list:20") { benchmark, input in
       for _ in benchmark.scaledIterations {

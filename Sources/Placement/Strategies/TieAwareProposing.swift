@@ -48,7 +48,9 @@ struct TieAwareProposing {
     let capacities = market.positionCapacity.indices.map { p in
       closed[p] ? 0 : min(market.positionCapacity[p], market.positionListStart[p + 1] - market.positionListStart[p])
     }
-    positionHeaps = RegionHeaps(capacities: capacities, itemCount: market.pairCount, tracksItems: true)
+    // Holders are removed from the middle of a heap only through type quotas and groups.
+    let removes = !market.quotaCapacity.isEmpty || market.groupCount > 0
+    positionHeaps = RegionHeaps(capacities: capacities, itemCount: market.pairCount, tracksItems: removes)
     let slotCapacities = market.quotaCapacity.indices.map { slot in
       min(market.quotaCapacity[slot], capacities[Int(market.quotaPosition[slot])])
     }

@@ -43,6 +43,8 @@ public struct GLPKOptions: Sendable {
     public static let cover = Cuts(rawValue: 4)
     /// Clique cuts (`clq_cuts`).
     public static let clique = Cuts(rawValue: 8)
+    /// Every family of cuts.
+    public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
   }
 
   /// Wall-clock budget for the whole solve; `nil` for none. When it runs out the best

@@ -25,8 +25,17 @@ public struct MaxStableProgram: Strategy {
   /// nothing).
   public var warmStart: Bool
 
+  /// The options the strategy uses by default: every family of GLPK's cuts, which the
+  /// weak LP relaxation of the stability rows needs (on 1,000 applicants with 20% ties,
+  /// they turn a search still open after 60 s into one proven optimal in seconds).
+  public static var defaultOptions: GLPKOptions {
+    var options = GLPKOptions()
+    options.cuts = .all
+    return options
+  }
+
   /// Creates the strategy.
-  public init(options: GLPKOptions = GLPKOptions(), preprocessing: Bool = true, warmStart: Bool = true) {
+  public init(options: GLPKOptions = defaultOptions, preprocessing: Bool = true, warmStart: Bool = true) {
     self.options = options
     self.preprocessing = preprocessing
     self.warmStart = warmStart

@@ -129,16 +129,30 @@ struct StabilityRows {
     }
     largestAllowed = builder.takeDefinitions()
 
+    // Applicants p ranks at least as high as each pair's applicant, a included.
+    var rivals = [Int](repeating: 0, count: market.pairCount)
+    for p in 0..<market.positionCount {
+      let tiers = market.entries(ofPosition: p).map { market.entryPositionTier[Int(market.positionListEntry[$0])] }
+      for k in market.entries(ofPosition: p) {
+        let e = Int(market.positionListEntry[k])
+        rivals[e] = tiers.count { $0 <= market.entryPositionTier[e] }
+      }
+    }
     for e in 0..<market.pairCount {
       let p = Int(market.entryPosition[e])
       let capacity = Double(market.positionCapacity[p])
-      builder.program.appendTerm(column: atLeast[e], coefficient: capacity)
-      builder.program.appendTerm(column: filled[e], coefficient: 1)
-      if slotFull[e] >= 0 { builder.program.appendTerm(column: slotFull[e], coefficient: capacity) }
-      if groupRefuses[e] >= 0 { builder.program.appendTerm(column: groupRefuses[e], coefficient: capacity) }
-      var lower = capacity
+      // When at most c(p) applicants, a included, rank as high as a, p can be full of
+      // them only with a inside; so one of the other terms must hold, and every
+      // coefficient drops to 1 (a much tighter LP: with capacities only it says a is
+      // placed at least as well as p).
+      let weight = rivals[e] <= market.positionCapacity[p] ? 1 : capacity
+      builder.program.appendTerm(column: atLeast[e], coefficient: weight)
+      if weight == capacity { builder.program.appendTerm(column: filled[e], coefficient: 1) }
+      if slotFull[e] >= 0 { builder.program.appendTerm(column: slotFull[e], coefficient: weight) }
+      if groupRefuses[e] >= 0 { builder.program.appendTerm(column: groupRefuses[e], coefficient: weight) }
+      var lower = weight
       if market.positionClosable[p], market.positionMinimum[p] > 1, openColumn[p] >= 0 {
-        builder.program.appendTerm(column: openColumn[p], coefficient: -capacity)
+        builder.program.appendTerm(column: openColumn[p], coefficient: -weight)
         lower = 0
       }
       builder.program.closeRow(lower: lower, upper: .infinity)
