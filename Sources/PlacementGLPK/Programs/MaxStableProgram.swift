@@ -26,11 +26,14 @@ public struct MaxStableProgram: Strategy {
   public var warmStart: Bool
 
   /// The options the strategy uses by default: every family of GLPK's cuts, which the
-  /// weak LP relaxation of the stability rows needs (on 1,000 applicants with 20% ties,
-  /// they turn a search still open after 60 s into one proven optimal in seconds).
+  /// weak LP relaxation of the stability rows needs, and best-projection backtracking,
+  /// which finds better placements sooner than best-bound (1,000 applicants with 20% ties:
+  /// open at 60 s without cuts, optimal in 11.6 s with them and 6.3 s with both; 5,000:
+  /// 4,538 placed after 120 s against 4,501 with best-bound).
   public static var defaultOptions: GLPKOptions {
     var options = GLPKOptions()
     options.cuts = .all
+    options.backtracking = .bestProjection
     return options
   }
 
