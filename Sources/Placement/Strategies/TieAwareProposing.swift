@@ -26,6 +26,10 @@ struct TieAwareProposing {
   /// The number of proposals made.
   private(set) var proposals = 0
   private var positionHeaps: RegionHeaps
+  /// Per position, what a proposal must beat: `Int64.max` while it has room, its top's
+  /// stored key when full (never better than the holder's current key), `Int64.min` when
+  /// closed. Most proposals are settled by this one compact array.
+  private var threshold: [Int64]
   private var slotHeaps: RegionHeaps
   private var groupFill: [Int32]
   private let hasQuotas: Bool
@@ -38,9 +42,11 @@ struct TieAwareProposing {
   /// Per applicant: the entry it holds, or −1.
   private var held: [Int32]
   private var free: [Int32] = []
-  /// Per entry: the position's tier of the applicant, or the group's tier when the
-  /// position has no ranking of its own but belongs to a ranking group.
-  private let positionTier: [Int32]
+  /// Per entry, packed so a proposal reads one word: the position (bits 0–31); the
+  /// position's tier of the applicant, or the group's tier when the position has no
+  /// ranking of its own but belongs to a ranking group (bits 32–62); whether the next
+  /// entry is in the same tie of the applicant's list (bit 63).
+  private let words: [UInt64]
 
   /// Prepares a run; positions marked `closed` take nobody.
   init(market: Market, closed: [Bool]) {
@@ -51,6 +57,7 @@ struct TieAwareProposing {
     // Holders are removed from the middle of a heap only through type quotas and groups.
     let removes = !market.quotaCapacity.isEmpty || market.groupCount > 0
     positionHeaps = RegionHeaps(capacities: capacities, itemCount: market.pairCount, tracksItems: removes)
+    threshold = capacities.map { $0 == 0 ? Int64.min : Int64.max }
     let slotCapacities = market.quotaCapacity.indices.map { slot in
       min(market.quotaCapacity[slot], capacities[Int(market.quotaPosition[slot])])
     }
@@ -71,7 +78,16 @@ struct TieAwareProposing {
         positionTier[e] = min(market.groupTier(Int(g), applicant: Int(market.entryApplicant[e])), Int32.max >> 2)
       }
     }
-    self.positionTier = positionTier
+    var words = [UInt64](repeating: 0, count: market.pairCount)
+    for a in 0..<market.applicantCount {
+      let list = market.entries(ofApplicant: a)
+      for e in list {
+        let tiedWithNext = e + 1 < list.upperBound && market.entryApplicantTier[e + 1] == market.entryApplicantTier[e]
+        words[e] =
+          UInt64(UInt32(market.entryPosition[e])) | UInt64(UInt32(positionTier[e])) << 32 | (tiedWithNext ? 1 << 63 : 0)
+      }
+    }
+    self.words = words
     free.reserveCapacity(market.applicantCount)
     for a in (0..<market.applicantCount).reversed() where !market.entries(ofApplicant: a).isEmpty {
       free.append(Int32(a))
@@ -97,7 +113,7 @@ struct TieAwareProposing {
         tieStart[a] = Int32(listStart)
         continue
       }
-      let end = tieEnd(from: start, listEnd: listEnd)
+      let end = tieEnd(from: start)
       var outright = -1
       var other = -1
       for f in start..<end where !refused[f] {
@@ -114,7 +130,7 @@ struct TieAwareProposing {
       proposals += 1
       let f = outright >= 0 ? outright : other
       let status: Int64 = isBachelor[a] ? 0 : outright >= 0 && hasOtherOutright(a, holding: f, end: end) ? 2 : 1
-      if offer(f, of: a, key: Int64(positionTier[f]) << 2 | status) {
+      if offer(f, of: a, key: Int64(words[f] >> 32 & 0x7FFF_FFFF) << 2 | status) {
         held[a] = Int32(f)
         return
       }
@@ -123,18 +139,17 @@ struct TieAwareProposing {
   }
 
   /// The end of the tie that starts at entry `start`.
-  private func tieEnd(from start: Int, listEnd: Int) -> Int {
-    let tier = market.entryApplicantTier[start]
-    var end = start + 1
-    while end < listEnd && market.entryApplicantTier[end] == tier { end += 1 }
-    return end
+  private func tieEnd(from start: Int) -> Int {
+    var end = start
+    while words[end] >> 63 != 0 { end += 1 }
+    return end + 1
   }
 
   /// Whether entry `f`'s position has a seat, a type-quota place and a place in each of
   /// its groups for the entry's applicant.
   private func takesOutright(_ f: Int) -> Bool {
-    let p = Int(market.entryPosition[f])
-    guard positionHeaps.size[p] < positionHeaps.capacity(p) else { return false }
+    let p = Int(words[f] & 0xFFFF_FFFF)
+    guard threshold[p] == Int64.max else { return false }
     if hasQuotas {
       let slot = Int(market.entryQuotaSlot[f])
       if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) { return false }
@@ -157,27 +172,47 @@ struct TieAwareProposing {
     let a = Int(market.entryApplicant[h])
     guard !isBachelor[a] else { return false }
     return hasOtherOutright(
-      a, holding: h, end: tieEnd(from: Int(tieStart[a]), listEnd: market.entries(ofApplicant: a).upperBound))
+      a, holding: h, end: tieEnd(from: Int(tieStart[a])))
   }
 
-  /// Brings the top of a heap up to date: a holder stored as uncertain that no longer is
-  /// gets its better key, until the top's key is current.
-  private mutating func refreshTop(_ heaps: WritableKeyPath<Self, RegionHeaps>, _ owner: Int) {
-    while self[keyPath: heaps].topKey(owner) & 3 == 2 {
-      let top = self[keyPath: heaps].top(owner)
-      guard !isUncertain(holding: top.item) else { return }
-      let key = self[keyPath: heaps].topKey(owner) - 1
-      self[keyPath: heaps].replaceTop(top.item, applicant: top.applicant, key: key, owner: owner)
+  /// Brings the top of position `p`'s heap up to date: a holder stored as uncertain that
+  /// no longer is gets its better key, until the top's key is current.
+  private mutating func refreshPositionTop(_ p: Int) {
+    while positionHeaps.topKey(p) & 3 == 2 {
+      let top = positionHeaps.top(p)
+      if isUncertain(holding: top.item) { return }
+      positionHeaps.replaceTop(top.item, applicant: top.applicant, key: positionHeaps.topKey(p) - 1, owner: p)
+      refreshThreshold(p)
+    }
+  }
+
+  private mutating func refreshThreshold(_ p: Int) {
+    let capacity = positionHeaps.capacity(p)
+    threshold[p] =
+      capacity == 0 ? Int64.min : positionHeaps.size[p] < capacity ? Int64.max : positionHeaps.topKey(p)
+  }
+
+  /// ``refreshPositionTop(_:)`` for type-quota slot `slot`.
+  private mutating func refreshSlotTop(_ slot: Int) {
+    while slotHeaps.topKey(slot) & 3 == 2 {
+      let top = slotHeaps.top(slot)
+      if isUncertain(holding: top.item) { return }
+      slotHeaps.replaceTop(top.item, applicant: top.applicant, key: slotHeaps.topKey(slot) - 1, owner: slot)
     }
   }
 
   /// Whether entry `f`'s position takes applicant `a` with `key`, displacing whom it must.
   private mutating func offer(_ f: Int, of a: Int, key: Int64) -> Bool {
-    let p = Int(market.entryPosition[f])
+    let p = Int(words[f] & 0xFFFF_FFFF)
+    // Without type quotas a full position compares with its top alone.
+    if !hasQuotas && key >= threshold[p] { return false }
+    defer { refreshThreshold(p) }
     let slot = hasQuotas ? Int(market.entryQuotaSlot[f]) : -1
     if slot >= 0, slotHeaps.size[slot] >= slotHeaps.capacity(slot) {
-      guard slotHeaps.size[slot] > 0 else { return false }
-      refreshTop(\.slotHeaps, slot)
+      // A stored key is never better than the holder's current one, so a proposer that
+      // does not beat it is refused without a refresh.
+      guard slotHeaps.size[slot] > 0, key < slotHeaps.topKey(slot) else { return false }
+      refreshSlotTop(slot)
       guard key < slotHeaps.topKey(slot) else { return false }
       let worst = slotHeaps.top(slot)
       positionHeaps.remove(worst.item, owner: p)
@@ -187,8 +222,8 @@ struct TieAwareProposing {
       return true
     }
     if positionHeaps.size[p] >= positionHeaps.capacity(p) {
-      guard positionHeaps.size[p] > 0 else { return false }
-      refreshTop(\.positionHeaps, p)
+      guard positionHeaps.size[p] > 0, key < positionHeaps.topKey(p) else { return false }
+      refreshPositionTop(p)
       guard key < positionHeaps.topKey(p) else { return false }
       let worst = positionHeaps.top(p)
       if hasQuotas {
@@ -225,6 +260,7 @@ struct TieAwareProposing {
     for victim in victims {
       let p = Int(market.entryPosition[victim])
       positionHeaps.remove(victim, owner: p)
+      refreshThreshold(p)
       let slot = hasQuotas ? Int(market.entryQuotaSlot[victim]) : -1
       if slot >= 0 { slotHeaps.remove(victim, owner: slot) }
       for g in market.groups(ofPosition: p) { groupFill[Int(g)] -= 1 }
