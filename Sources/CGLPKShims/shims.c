@@ -226,6 +226,7 @@ int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int 
     parameters.presolve = GLP_OFF;  // the tree must work on the original columns for heur_sol
     parameters.tm_lim = search->time_limit_ms;
     parameters.mip_gap = search->relative_gap;
+    if (search->objective_tolerance > 0) parameters.tol_obj = search->objective_tolerance;
     parameters.br_tech = search->branching;
     parameters.bt_tech = search->backtracking;
     parameters.gmi_cuts = (search->cuts & 1) ? GLP_ON : GLP_OFF;

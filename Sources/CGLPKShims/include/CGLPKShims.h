@@ -52,6 +52,7 @@ typedef void (*cglpk_log_function)(void *context, const char *text);
 typedef struct {
   int time_limit_ms;             // > 0
   double relative_gap;           // >= 0
+  double objective_tolerance;    // GLPK's tol_obj; 0 for its default
   int branching;                 // GLP_BR_*
   int backtracking;              // GLP_BT_*
   int cuts;                      // bit 0 Gomory, 1 MIR, 2 cover, 3 clique

@@ -191,6 +191,7 @@ public struct GLPKSolver: Sendable {
         let code = try heuristic.withOptionalPointer { heuristic throws(GLPKError) in
           var search = cglpk_search(
             time_limit_ms: milliseconds, relative_gap: options.relativeGap,
+            objective_tolerance: program.wholeObjectiveTolerance,
             branching: options.branching.glpkValue, backtracking: options.backtracking.glpkValue,
             cuts: options.cuts.rawValue, feasibility_pump: options.feasibilityPump ? 1 : 0,
             proximity_search: options.proximitySearch ? 1 : 0, heuristic: heuristic,
@@ -233,7 +234,7 @@ public struct GLPKSolver: Sendable {
 
 /// Tightens a bound to an integer when the optimum must be one.
 private func roundedBound(_ bound: Double, _ program: LinearProgram) -> Double {
-  guard program.hasIntegralObjective else { return bound }
+  guard program.hasIntegralObjective || program.objectiveIsWhole else { return bound }
   let slack = 1e-6 * max(1, abs(bound))
   return program.direction == .maximize ? (bound + slack).rounded(.down) : (bound - slack).rounded(.up)
 }

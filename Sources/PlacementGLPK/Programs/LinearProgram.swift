@@ -38,6 +38,11 @@ public struct LinearProgram: Sendable, Hashable {
   public var name = ""
   /// A constant added to the objective.
   public var objectiveConstant: Double = 0
+  /// Whether the objective takes whole values at every feasible point even though some
+  /// of its columns are continuous (as when total unimodularity makes them integral).
+  /// GLPK then prunes every node that cannot beat the incumbent by a whole unit, and
+  /// bounds are rounded.
+  public var objectiveIsWhole = false
   /// Column names for exported models (empty for none); at most 255 printable ASCII
   /// characters each, no spaces.
   public var columnNames: [String] = []
@@ -102,6 +107,18 @@ public struct LinearProgram: Sendable, Hashable {
 
   /// Whether every objective coefficient of every column is an integer and every column
   /// with a non-zero coefficient is integral, so the optimum is an integer.
+  /// GLPK's relative objective tolerance for a whole objective: just under one unit at
+  /// the largest objective the bounds allow, so a node is pruned unless its bound beats
+  /// the incumbent by nearly one; 0 (GLPK's default) otherwise.
+  var wholeObjectiveTolerance: Double {
+    guard objectiveIsWhole, !hasIntegralObjective else { return 0 }
+    var largest = abs(objectiveConstant)
+    for column in objective.indices where objective[column] != 0 {
+      largest += abs(objective[column]) * max(abs(columnLower[column]), abs(columnUpper[column]))
+    }
+    return largest.isFinite ? 0.999 / (1 + largest) : 0
+  }
+
   var hasIntegralObjective: Bool {
     objectiveConstant.rounded() == objectiveConstant
       && objective.indices.allSatisfy {

@@ -27,9 +27,9 @@ public struct MaxStableProgram: Strategy {
 
   /// The options the strategy uses by default: every family of GLPK's cuts, which the
   /// weak LP relaxation of the stability rows needs, and best-projection backtracking,
-  /// which finds better placements sooner than best-bound (1,000 applicants with 20% ties:
-  /// open at 60 s without cuts, optimal in 11.6 s with them and 6.3 s with both; 5,000:
-  /// 4,538 placed after 120 s against 4,501 with best-bound).
+  /// which finds better placements sooner than best-bound (1,000 applicants with 20% ties,
+  /// before the cover rows and continuous placements: open at 60 s without cuts, optimal
+  /// in 11.6 s with them and 6.3 s with both).
   public static var defaultOptions: GLPKOptions {
     var options = GLPKOptions()
     options.cuts = .all
@@ -60,6 +60,7 @@ public struct MaxStableProgram: Strategy {
     }
     let model = WelfareModel(reduced, stable: true)
     let program = Self.program(for: model)
+    let continuous = Self.placementsCanBeContinuous(reduced)
     var incumbent: [Double]?
     if warmStart, let start = Self.start(for: market, within: reduced) {
       incumbent = model.values(of: start)
@@ -68,8 +69,12 @@ public struct MaxStableProgram: Strategy {
     let options = options
     let outcome = await SolveControl.run(timeLimit: options.timeLimit) { [incumbent] control in
       Result { () throws(GLPKError) in
-        try GLPKSolver.solveOnThisThread(
+        var result = try GLPKSolver.solveOnThisThread(
           program, options: options, incumbent: incumbent, control: control, stage: "placed")
+        if continuous, !result.values.isEmpty {
+          result.values = try Self.integralPlacements(result.values, in: program, control: control)
+        }
+        return result
       }
     }
     let result = try outcome.get()
@@ -113,7 +118,46 @@ public struct MaxStableProgram: Strategy {
   }
 
   /// The programme of `model` (which has the stability rows): the number placed maximised.
+  ///
+  /// Where `placementsCanBeContinuous(_:)` holds, only the refusal columns stay binary:
+  /// once they are fixed, what is left constrains nested prefixes of each applicant's
+  /// list and of each position's list, two laminar families over the pairs of a
+  /// bipartite graph, whose matrix is totally unimodular, so every vertex places whole
+  /// applicants. Branching then decides which positions are full of whom, not who goes
+  /// where (1,000 applicants with 20% ties: optimal in 4.0 s; 5,000: 4,556 placed with
+  /// bound 4,597 after 120 s, against 4,501 and 4,632 with binary placements).
   static func program(for model: WelfareModel) -> LinearProgram {
-    model.program(for: WelfareLevel(name: "placed", sense: .maximize, weight: .one), holding: [])
+    var program = model.program(for: WelfareLevel(name: "placed", sense: .maximize, weight: .one), holding: [])
+    if placementsCanBeContinuous(model.market) {
+      for e in 0..<model.market.pairCount { program.isInteger[e] = false }
+      // Whole at every vertex GLPK accepts, so it may prune by whole units.
+      program.objectiveIsWhole = true
+    }
+    return program
+  }
+
+  /// Whether every row besides the stability ones is a bound on a prefix of one
+  /// applicant's or one position's list: no groups, type quotas or closable positions.
+  static func placementsCanBeContinuous(_ market: Market) -> Bool {
+    market.groupCount == 0 && market.quotaCapacity.isEmpty && !market.positionClosable.contains(true)
+  }
+
+  /// `values` with whole placements. Cuts can leave an optimal point with the binaries
+  /// integral but placements fractional; then the binaries are fixed and the LP solved
+  /// again without cuts, whose vertex is integral (total unimodularity) and no worse.
+  static func integralPlacements(_ values: [Double], in program: LinearProgram, control: SolveControl)
+    throws(GLPKError) -> [Double]
+  {
+    let fractional = values.indices.contains { !program.isInteger[$0] && abs(values[$0] - values[$0].rounded()) > 1e-6 }
+    guard fractional else { return values }
+    var fixed = program
+    for column in 0..<program.columnCount where program.isInteger[column] {
+      fixed.columnLower[column] = values[column].rounded()
+      fixed.columnUpper[column] = values[column].rounded()
+      fixed.isInteger[column] = false
+    }
+    let polished = try GLPKSolver.solveOnThisThread(
+      fixed, options: GLPKOptions(), incumbent: nil, control: control, stage: "whole placements")
+    return polished.status == .optimal ? polished.values : values
   }
 }

@@ -4,10 +4,12 @@ import Placement
 /// programme: one row per acceptable pair (a, p) saying that a holds a position at least
 /// as good as p, or p's side refuses a, exactly as the instance format defines it.
 ///
-/// p's side refuses a when one of these holds (each is a column that may be 1 only when
-/// its condition does):
-/// - p is full of applicants it ranks at least as high as a: `filled(p, t) = c(p)`,
-///   where `filled(p, t)` counts p's placements of its tiers 1…t;
+/// p's side refuses a when one of these holds, each a 0/1 column that may be 1 only when
+/// its condition does:
+/// - p is full of applicants it ranks at least as high as a: `full(p, t) = 1` only if
+///   `filled(p, t) ≥ c(p)`, where `filled(p, t)` counts p's placements of its tiers 1…t
+///   (needed only when more than c(p) applicants, a included, rank that high: otherwise
+///   p is full of them only with a inside);
 /// - a's type quota at p is full of applicants p ranks at least as high as a:
 ///   `full(s, t) = 1` only if `slotFilled(s, t) ≥ q(s)`;
 /// - p and a's type quota have room (`room(p)`, `room(s)`), and some group g of p is
@@ -15,15 +17,17 @@ import Placement
 ///   counts when g does not rank) while a is not inside g: `refused(a, g) ≤ full(g, t)`,
 ///   `refused(a, g) ≤ 1 − Σ_{q ∈ g} x(a, q)`, and `groupRefuses(a, p) ≤ refused(a, g)`
 ///   summed over p's groups, `≤ room(p)`, `≤ room(s)`;
-/// - p is closable with a minimum above 1 and closed.
+/// - p is closable with a minimum above 1 and closed: `1 − open(p)`.
 ///
-/// With `atLeast(a, t)` counting a's placements at its tiers 1…t, the row is
-/// `c(p)·atLeast(a, t_a) + filled(p, t_p) + c(p)·full(s, t_p) + c(p)·groupRefuses(a, p)
-/// + c(p)·(1 − open(p)) ≥ c(p)`, the terms present only where they can matter (Kwanashie
-/// and Manlove 2014's weak-stability form; the prefix-count dummies are Delorme et al.
-/// 2019's, which keep the size O(pairs)). Every helper column is either a prefix count,
-/// fixed by an equality row, or as large as its rows allow, which is how
-/// ``completing(_:in:)`` extends a placement to the whole column vector.
+/// With `atLeast(a, t)` counting a's placements at its tiers 1…t, the row is the cover
+/// `atLeast(a, t_a) + full(p, t_p) + full(s, t_p) + groupRefuses(a, p) + (1 − open(p)) ≥ 1`,
+/// the terms present only where they can matter. Projected onto the placements it is
+/// Kwanashie and Manlove's (2014) weak-stability row `c(p)·atLeast + filled ≥ c(p)`, with
+/// the same LP bound, but branching can then decide whether a position is full of whom;
+/// the prefix-count dummies are Delorme et al.'s (2019), which keep the size O(pairs).
+/// Every helper column is either a prefix count, fixed by an equality row, or as large
+/// as its rows allow, which is how ``completing(_:in:)`` extends a placement to the whole
+/// column vector.
 struct StabilityRows {
   /// Helper columns defined as the largest value their rows allow, with those rows, in
   /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
@@ -127,8 +131,6 @@ struct StabilityRows {
           upper: 1, name: "grouprefuses_a\(a)_p\(p)", rows: limits, uppers: [Double](repeating: 0, count: limits.count))
       }
     }
-    largestAllowed = builder.takeDefinitions()
-
     // Applicants p ranks at least as high as each pair's applicant, a included.
     var rivals = [Int](repeating: 0, count: market.pairCount)
     for p in 0..<market.positionCount {
@@ -138,21 +140,33 @@ struct StabilityRows {
         rivals[e] = tiers.count { $0 <= market.entryPositionTier[e] }
       }
     }
+    // full(p, t): a binary that may be 1 only when p is full of its tiers 1…t, for the
+    // pairs where that can happen without a inside: more than c(p) rivals. (When at most
+    // c(p) applicants, a included, rank as high as a, p is full of them only with a
+    // inside, so one of the other terms must hold.)
+    var positionFull = [Int](repeating: -1, count: market.pairCount)
+    var fullOfPrefix: [Int: Int] = [:]
+    for e in 0..<market.pairCount where rivals[e] > Int(market.positionCapacity[Int(market.entryPosition[e])]) {
+      let p = Int(market.entryPosition[e])
+      let column =
+        fullOfPrefix[filled[e]]
+        ?? builder.indicator(
+          of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)_c\(filled[e])")
+      fullOfPrefix[filled[e]] = column
+      positionFull[e] = column
+    }
+    largestAllowed = builder.takeDefinitions()
+
+    // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {
       let p = Int(market.entryPosition[e])
-      let capacity = Double(market.positionCapacity[p])
-      // When at most c(p) applicants, a included, rank as high as a, p can be full of
-      // them only with a inside; so one of the other terms must hold, and every
-      // coefficient drops to 1 (a much tighter LP: with capacities only it says a is
-      // placed at least as well as p).
-      let weight = rivals[e] <= market.positionCapacity[p] ? 1 : capacity
-      builder.program.appendTerm(column: atLeast[e], coefficient: weight)
-      if weight == capacity { builder.program.appendTerm(column: filled[e], coefficient: 1) }
-      if slotFull[e] >= 0 { builder.program.appendTerm(column: slotFull[e], coefficient: weight) }
-      if groupRefuses[e] >= 0 { builder.program.appendTerm(column: groupRefuses[e], coefficient: weight) }
-      var lower = weight
+      builder.program.appendTerm(column: atLeast[e], coefficient: 1)
+      for column in [positionFull[e], slotFull[e], groupRefuses[e]] where column >= 0 {
+        builder.program.appendTerm(column: column, coefficient: 1)
+      }
+      var lower = 1.0
       if market.positionClosable[p], market.positionMinimum[p] > 1, openColumn[p] >= 0 {
-        builder.program.appendTerm(column: openColumn[p], coefficient: -weight)
+        builder.program.appendTerm(column: openColumn[p], coefficient: -1)
         lower = 0
       }
       builder.program.closeRow(lower: lower, upper: .infinity)
