@@ -40,7 +40,7 @@ describe() { # "placed|status|seconds|gap|removed" → table cell
   IFS='|' read -r placed status seconds gap _ <<<"$1"
   case $status in
   optimal) echo "optimal in $seconds s ($placed)" ;;
-  feasible) echo "$placed placed, gap $gap at ${limit} s" ;;
+  feasible) echo "$placed placed, ${gap:+gap $gap}${gap:-no bound} at ${limit} s" ;;
   *) echo "$status at ${limit} s" ;;
   esac
 }
