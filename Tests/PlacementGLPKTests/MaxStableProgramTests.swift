@@ -12,6 +12,18 @@ func tiedMarket(seed: UInt64, applicants: Int = 6, positions: Int = 3) -> Market
   }
 }
 
+/// Tiny markets with every feature the stability rows model: ties, groups (ranking on two
+/// seeds in three, crossing on one in four), type quotas, minimums, closable positions.
+func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMarket {
+  Fixtures.everyFeatureShape(applicants: applicants, positions: 3, listLength: 2) { shape in
+    shape.capacity = 1...2
+    shape.groupPreferences = !seed.isMultiple(of: 3)
+    shape.crossingGroups = seed.isMultiple(of: 4) ? 2 : 0
+    shape.groupCapacityShare = 0.6
+    shape.scoreShare = scores ? 0.5 : 0
+  }
+}
+
 @Suite struct MaxStableProgramTests {
   @Test(arguments: 1...500)
   func placesAsManyAsTheLargestWeaklyStablePlacement(seed: UInt64) async throws {
@@ -36,13 +48,7 @@ func tiedMarket(seed: UInt64, applicants: Int = 6, positions: Int = 3) -> Market
   /// minimums and closable positions; brute force is the reference.
   @Test(arguments: 1...1_000)
   func equalsBruteForceWithEveryFeature(seed: UInt64) async throws {
-    let shape = Fixtures.everyFeatureShape(applicants: 6, positions: 3, listLength: 2) { shape in
-      shape.capacity = 1...2
-      shape.groupPreferences = !seed.isMultiple(of: 3)
-      shape.crossingGroups = seed.isMultiple(of: 4) ? 2 : 0
-      shape.groupCapacityShare = 0.6
-      shape.scoreShare = 0
-    }
+    let shape = stableFeatureShape(seed: seed, applicants: 6, scores: false)
     let market = Fixtures.market(shape.instance(seed: seed))
     let solution = try await MaxStableProgram().solve(market)
     let stable = BruteForce.stableAssignments(market)

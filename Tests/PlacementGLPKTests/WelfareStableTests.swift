@@ -7,13 +7,7 @@ import Testing
 @Suite struct WelfareStableTests {
   @Test(arguments: 1...400)
   func equalsTheBestStablePlacementByBruteForce(seed: UInt64) async throws {
-    let shape = Fixtures.everyFeatureShape(applicants: 5, positions: 3, listLength: 2) { shape in
-      shape.capacity = 1...2
-      shape.groupPreferences = !seed.isMultiple(of: 3)
-      shape.crossingGroups = seed.isMultiple(of: 4) ? 2 : 0
-      shape.groupCapacityShare = 0.6
-      shape.scoreShare = seed.isMultiple(of: 2) ? 0.5 : 0
-    }
+    let shape = stableFeatureShape(seed: seed, applicants: 5, scores: seed.isMultiple(of: 2))
     let market = Fixtures.market(shape.instance(seed: seed))
     let objective = WelfareObjective.allCases[Int(seed) % WelfareObjective.allCases.count]
     guard objective != .scores || market.hasScores else { return }

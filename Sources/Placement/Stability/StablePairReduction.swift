@@ -43,18 +43,10 @@ package struct StablePairReduction: Sendable {
       // Kept applicants at or above each position-side entry's tier, per position.
       var atLeastAsGood = [Int32](repeating: 0, count: market.pairCount)
       for p in 0..<market.positionCount {
-        let list = market.entries(ofPosition: p)
-        var k = list.lowerBound
         var count: Int32 = 0
-        while k < list.upperBound {
-          let tier = market.entryPositionTier[Int(market.positionListEntry[k])]
-          var end = k
-          while end < list.upperBound && market.entryPositionTier[Int(market.positionListEntry[end])] == tier {
-            if kept[Int(market.positionListEntry[end])] { count += 1 }
-            end += 1
-          }
-          for j in k..<end { atLeastAsGood[Int(market.positionListEntry[j])] = count }
-          k = end
+        for tier in Self.tiers(ofPosition: p, in: market) {
+          count += Int32(tier.count { kept[$0] })
+          for e in tier { atLeastAsGood[e] = count }
         }
       }
       for a in 0..<market.applicantCount {
@@ -81,28 +73,35 @@ package struct StablePairReduction: Sendable {
         }
       }
       for p in 0..<market.positionCount where positionRule[p] {
-        let list = market.entries(ofPosition: p)
-        var k = list.lowerBound
         var count: Int32 = 0
-        while k < list.upperBound {
-          let tier = market.entryPositionTier[Int(market.positionListEntry[k])]
-          var end = k
-          while end < list.upperBound && market.entryPositionTier[Int(market.positionListEntry[end])] == tier {
-            let e = Int(market.positionListEntry[end])
-            if kept[e] && soleBest[e] { count += 1 }
-            end += 1
+        var full = false
+        for tier in Self.tiers(ofPosition: p, in: market) {
+          if full {
+            for e in tier where kept[e] {
+              kept[e] = false
+              changed = true
+            }
+          } else {
+            count += Int32(tier.count { kept[$0] && soleBest[$0] })
+            full = count >= market.positionCapacity[p]
           }
-          k = end
-          guard count >= market.positionCapacity[p] else { continue }
-          for j in end..<list.upperBound where kept[Int(market.positionListEntry[j])] {
-            kept[Int(market.positionListEntry[j])] = false
-            changed = true
-          }
-          break
         }
       }
     }
     self.kept = kept
     self.market = market.keepingPairs(kept)
+  }
+
+  /// Position `p`'s entries (applicant-side indices) tier by tier, best first.
+  private static func tiers(ofPosition p: Int, in market: Market) -> [[Int]] {
+    var tiers: [[Int]] = []
+    var previous: Int32?
+    for k in market.entries(ofPosition: p) {
+      let e = Int(market.positionListEntry[k])
+      if market.entryPositionTier[e] != previous { tiers.append([]) }
+      tiers[tiers.count - 1].append(e)
+      previous = market.entryPositionTier[e]
+    }
+    return tiers
   }
 }
