@@ -34,8 +34,13 @@ struct TieAwareProposing {
   private var groupFill: [Int32]
   private let hasQuotas: Bool
   private let hasGroups: Bool
-  /// Per entry: refused in the applicant's current pass.
-  private var refused: [Bool]
+  /// Per entry: 0 open, 1 refused in the applicant's current pass, 2 refused for good (by
+  /// a position full of better tiers, in a market where full positions stay full: no
+  /// groups or type quotas; its worst tier only improves, so a bachelor would be refused
+  /// too and the second pass skips it).
+  private var refused: [UInt8]
+  /// Whether refusals by tier are for good (see `refused`).
+  private let refusalsLast: Bool
   /// Per applicant: the first entry of the tie it proposes in.
   private var tieStart: [Int32]
   private var isBachelor: [Bool]
@@ -66,7 +71,8 @@ struct TieAwareProposing {
     groupFill = [Int32](repeating: 0, count: market.groupCount)
     hasQuotas = !market.quotaCapacity.isEmpty
     hasGroups = market.groupCount > 0
-    refused = [Bool](repeating: false, count: market.pairCount)
+    refused = [UInt8](repeating: 0, count: market.pairCount)
+    refusalsLast = market.quotaCapacity.isEmpty && market.groupCount == 0
     tieStart = Array(market.applicantListStart.dropLast())
     isBachelor = [Bool](repeating: false, count: market.applicantCount)
     held = [Int32](repeating: -1, count: market.applicantCount)
@@ -109,14 +115,14 @@ struct TieAwareProposing {
       if start == listEnd {
         if isBachelor[a] { return }
         isBachelor[a] = true
-        for f in listStart..<listEnd { refused[f] = false }
+        for f in listStart..<listEnd where refused[f] == 1 { refused[f] = 0 }
         tieStart[a] = Int32(listStart)
         continue
       }
       let end = tieEnd(from: start)
       var outright = -1
       var other = -1
-      for f in start..<end where !refused[f] {
+      for f in start..<end where refused[f] == 0 {
         if takesOutright(f) {
           outright = f
           break
@@ -130,11 +136,12 @@ struct TieAwareProposing {
       proposals += 1
       let f = outright >= 0 ? outright : other
       let status: Int64 = isBachelor[a] ? 0 : outright >= 0 && hasOtherOutright(a, holding: f, end: end) ? 2 : 1
-      if offer(f, of: a, key: Int64(words[f] >> 32 & 0x7FFF_FFFF) << 2 | status) {
+      let key = Int64(words[f] >> 32 & 0x7FFF_FFFF) << 2 | status
+      if offer(f, of: a, key: key) {
         held[a] = Int32(f)
         return
       }
-      refused[f] = true
+      refused[f] = refusalsLast && threshold[Int(words[f] & 0xFFFF_FFFF)] >> 2 < key >> 2 ? 2 : 1
     }
   }
 
@@ -163,7 +170,7 @@ struct TieAwareProposing {
   /// Whether lad `a`, holding or taking entry `h`, has another unrefused position in the
   /// same tie that would take it outright (which makes it uncertain).
   private func hasOtherOutright(_ a: Int, holding h: Int, end: Int) -> Bool {
-    for f in Int(tieStart[a])..<end where f != h && !refused[f] && takesOutright(f) { return true }
+    for f in Int(tieStart[a])..<end where f != h && refused[f] == 0 && takesOutright(f) { return true }
     return false
   }
 
@@ -292,7 +299,7 @@ struct TieAwareProposing {
   private mutating func displace(_ h: Int) {
     let b = Int(market.entryApplicant[h])
     held[b] = -1
-    if hasGroups { refused[h] = true }
+    if hasGroups { refused[h] = 1 }
     free.append(Int32(b))
   }
 }
