@@ -41,16 +41,15 @@ struct TieAwareProposing {
   private var refused: [UInt8]
   /// Whether refusals by tier are for good (see `refused`).
   private let refusalsLast: Bool
-  /// Per applicant: the first entry of the tie it proposes in.
-  private var tieStart: [Int32]
   private var isBachelor: [Bool]
-  /// Per applicant: the entry it holds, or −1.
-  private var held: [Int32]
-  private var free: [Int32] = []
+  /// Applicants who may propose: the first entry of the tie to resume in (bits 0–31) and
+  /// the applicant (32–63). Holders are known only to the heaps, which store the entry.
+  private var free: [UInt64] = []
   /// Per entry, packed so a proposal reads one word: the position (bits 0–31); the
   /// position's tier of the applicant, or the group's tier when the position has no
-  /// ranking of its own but belongs to a ranking group (bits 32–62); whether the next
-  /// entry is in the same tie of the applicant's list (bit 63).
+  /// ranking of its own but belongs to a ranking group (bits 32–61); whether it is the
+  /// last entry of the applicant's list (bit 62); whether the next entry is in the same
+  /// tie of the applicant's list (bit 63).
   private let words: [UInt64]
 
   /// Prepares a run; positions marked `closed` take nobody.
@@ -73,52 +72,48 @@ struct TieAwareProposing {
     hasGroups = market.groupCount > 0
     refused = [UInt8](repeating: 0, count: market.pairCount)
     refusalsLast = market.quotaCapacity.isEmpty && market.groupCount == 0
-    tieStart = Array(market.applicantListStart.dropLast())
     isBachelor = [Bool](repeating: false, count: market.applicantCount)
-    held = [Int32](repeating: -1, count: market.applicantCount)
     var positionTier = market.entryPositionTier
     for p in 0..<market.positionCount where !market.positionHasPreferences[p] {
       guard let g = market.groups(ofPosition: p).first(where: { market.groupHasPreferences[Int($0)] }) else { continue }
       for k in market.entries(ofPosition: p) {
         let e = Int(market.positionListEntry[k])
-        positionTier[e] = min(market.groupTier(Int(g), applicant: Int(market.entryApplicant[e])), Int32.max >> 2)
+        positionTier[e] = min(market.groupTier(Int(g), applicant: Int(market.entryApplicant[e])), Int32.max >> 3)
       }
     }
     var words = [UInt64](repeating: 0, count: market.pairCount)
     for a in 0..<market.applicantCount {
       let list = market.entries(ofApplicant: a)
       for e in list {
-        let tiedWithNext = e + 1 < list.upperBound && market.entryApplicantTier[e + 1] == market.entryApplicantTier[e]
+        let last = e + 1 == list.upperBound
+        let tiedWithNext = !last && market.entryApplicantTier[e + 1] == market.entryApplicantTier[e]
         words[e] =
-          UInt64(UInt32(market.entryPosition[e])) | UInt64(UInt32(positionTier[e])) << 32 | (tiedWithNext ? 1 << 63 : 0)
+          UInt64(UInt32(market.entryPosition[e])) | UInt64(UInt32(positionTier[e])) << 32 | (last ? 1 << 62 : 0)
+          | (tiedWithNext ? 1 << 63 : 0)
       }
     }
     self.words = words
     free.reserveCapacity(market.applicantCount)
     for a in (0..<market.applicantCount).reversed() where !market.entries(ofApplicant: a).isEmpty {
-      free.append(Int32(a))
+      free.append(UInt64(market.applicantListStart[a]) | UInt64(a) << 32)
     }
   }
 
   /// Runs to completion and returns each applicant's position, or −1.
   mutating func run() -> [Int32] {
-    while let a = free.popLast() { proposeUntilHeld(Int(a)) }
-    return held.map { $0 >= 0 ? market.entryPosition[Int($0)] : -1 }
+    while let next = free.popLast() { proposeUntilHeld(Int(next >> 32), from: Int(next & 0xFFFF_FFFF)) }
+    var assignment = [Int32](repeating: -1, count: market.applicantCount)
+    for p in 0..<market.positionCount {
+      for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }
+    }
+    return assignment
   }
 
-  /// Applicant `a` proposes until a position holds it or its second pass ends.
-  private mutating func proposeUntilHeld(_ a: Int) {
-    let listStart = Int(market.applicantListStart[a])
-    let listEnd = Int(market.applicantListStart[a + 1])
+  /// Applicant `a` proposes, from the tie starting at entry `first`, until a position
+  /// holds it or its second pass ends.
+  private mutating func proposeUntilHeld(_ a: Int, from first: Int) {
+    var start = first
     while true {
-      let start = Int(tieStart[a])
-      if start == listEnd {
-        if isBachelor[a] { return }
-        isBachelor[a] = true
-        for f in listStart..<listEnd where refused[f] == 1 { refused[f] = 0 }
-        tieStart[a] = Int32(listStart)
-        continue
-      }
       let end = tieEnd(from: start)
       var outright = -1
       var other = -1
@@ -130,26 +125,39 @@ struct TieAwareProposing {
         if other < 0 { other = f }
       }
       guard outright >= 0 || other >= 0 else {
-        tieStart[a] = Int32(end)
+        guard words[end - 1] & 1 << 62 != 0 else {
+          start = end
+          continue
+        }
+        // The list is used up: a lad returns as a bachelor with its list restored.
+        if isBachelor[a] { return }
+        isBachelor[a] = true
+        start = Int(market.applicantListStart[a])
+        for f in start..<end where refused[f] == 1 { refused[f] = 0 }
         continue
       }
       proposals += 1
       let f = outright >= 0 ? outright : other
-      let status: Int64 = isBachelor[a] ? 0 : outright >= 0 && hasOtherOutright(a, holding: f, end: end) ? 2 : 1
-      let key = Int64(words[f] >> 32 & 0x7FFF_FFFF) << 2 | status
-      if offer(f, of: a, key: key) {
-        held[a] = Int32(f)
-        return
-      }
+      let status: Int64 =
+        isBachelor[a] ? 0 : outright >= 0 && hasOtherOutright(holding: f, start: start, end: end) ? 2 : 1
+      let key = Int64(words[f] >> 32 & 0x3FFF_FFFF) << 2 | status
+      if offer(f, of: a, key: key) { return }
       refused[f] = refusalsLast && threshold[Int(words[f] & 0xFFFF_FFFF)] >> 2 < key >> 2 ? 2 : 1
     }
   }
 
-  /// The end of the tie that starts at entry `start`.
-  private func tieEnd(from start: Int) -> Int {
-    var end = start
+  /// The end of the tie that holds entry `entry`.
+  private func tieEnd(from entry: Int) -> Int {
+    var end = entry
     while words[end] >> 63 != 0 { end += 1 }
     return end + 1
+  }
+
+  /// The start of the tie that holds entry `entry`.
+  private func tieStart(of entry: Int) -> Int {
+    var start = entry
+    while start > 0 && words[start - 1] >> 63 != 0 { start -= 1 }
+    return start
   }
 
   /// Whether entry `f`'s position has a seat, a type-quota place and a place in each of
@@ -167,10 +175,10 @@ struct TieAwareProposing {
     return true
   }
 
-  /// Whether lad `a`, holding or taking entry `h`, has another unrefused position in the
-  /// same tie that would take it outright (which makes it uncertain).
-  private func hasOtherOutright(_ a: Int, holding h: Int, end: Int) -> Bool {
-    for f in Int(tieStart[a])..<end where f != h && refused[f] == 0 && takesOutright(f) { return true }
+  /// Whether a lad holding or taking entry `h`, in the tie `start ..< end`, has another
+  /// unrefused position there that would take it outright (which makes it uncertain).
+  private func hasOtherOutright(holding h: Int, start: Int, end: Int) -> Bool {
+    for f in start..<end where f != h && refused[f] == 0 && takesOutright(f) { return true }
     return false
   }
 
@@ -178,8 +186,7 @@ struct TieAwareProposing {
   private func isUncertain(holding h: Int) -> Bool {
     let a = Int(market.entryApplicant[h])
     guard !isBachelor[a] else { return false }
-    return hasOtherOutright(
-      a, holding: h, end: tieEnd(from: Int(tieStart[a])))
+    return hasOtherOutright(holding: h, start: tieStart(of: h), end: tieEnd(from: h))
   }
 
   /// Brings the top of position `p`'s heap up to date: a holder stored as uncertain that
@@ -225,7 +232,7 @@ struct TieAwareProposing {
       positionHeaps.remove(worst.item, owner: p)
       slotHeaps.replaceTop(f, applicant: a, key: key, owner: slot)
       positionHeaps.insert(f, applicant: a, key: key, owner: p)
-      displace(worst.item)
+      displace(worst.item, applicant: worst.applicant)
       return true
     }
     if positionHeaps.size[p] >= positionHeaps.capacity(p) {
@@ -239,7 +246,7 @@ struct TieAwareProposing {
       }
       positionHeaps.replaceTop(f, applicant: a, key: key, owner: p)
       if slot >= 0 { slotHeaps.insert(f, applicant: a, key: key, owner: slot) }
-      displace(worst.item)
+      displace(worst.item, applicant: worst.applicant)
       return true
     }
     let groups = market.groups(ofPosition: p)
@@ -271,7 +278,7 @@ struct TieAwareProposing {
       let slot = hasQuotas ? Int(market.entryQuotaSlot[victim]) : -1
       if slot >= 0 { slotHeaps.remove(victim, owner: slot) }
       for g in market.groups(ofPosition: p) { groupFill[Int(g)] -= 1 }
-      displace(victim)
+      displace(victim, applicant: Int(market.entryApplicant[victim]))
     }
     return true
   }
@@ -296,10 +303,8 @@ struct TieAwareProposing {
 
   /// Frees the applicant of entry `h` to propose again. In a market with groups the
   /// position is struck from its list for this pass.
-  private mutating func displace(_ h: Int) {
-    let b = Int(market.entryApplicant[h])
-    held[b] = -1
+  private mutating func displace(_ h: Int, applicant b: Int) {
     if hasGroups { refused[h] = 1 }
-    free.append(Int32(b))
+    free.append(UInt64(tieStart(of: h)) | UInt64(b) << 32)
   }
 }
