@@ -114,6 +114,20 @@ public struct Market: Sendable {
     Int(positionListStart[p])..<Int(positionListStart[p + 1])
   }
 
+  /// Position `p`'s entries (applicant-side indices) tier by tier, best first; one tier
+  /// when the position is indifferent.
+  package func entryTiers(ofPosition p: Int) -> [[Int]] {
+    var tiers: [[Int]] = []
+    var previous: Int32?
+    for k in entries(ofPosition: p) {
+      let e = Int(positionListEntry[k])
+      if entryPositionTier[e] != previous { tiers.append([]) }
+      tiers[tiers.count - 1].append(e)
+      previous = entryPositionTier[e]
+    }
+    return tiers
+  }
+
   /// The groups of position `p`.
   package func groups(ofPosition p: Int) -> ArraySlice<Int32> {
     positionGroups[Int(positionGroupStart[p])..<Int(positionGroupStart[p + 1])]

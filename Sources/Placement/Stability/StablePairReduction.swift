@@ -44,7 +44,7 @@ package struct StablePairReduction: Sendable {
       var atLeastAsGood = [Int32](repeating: 0, count: market.pairCount)
       for p in 0..<market.positionCount {
         var count: Int32 = 0
-        for tier in Self.tiers(ofPosition: p, in: market) {
+        for tier in market.entryTiers(ofPosition: p) {
           count += Int32(tier.count { kept[$0] })
           for e in tier { atLeastAsGood[e] = count }
         }
@@ -75,7 +75,7 @@ package struct StablePairReduction: Sendable {
       for p in 0..<market.positionCount where positionRule[p] {
         var count: Int32 = 0
         var full = false
-        for tier in Self.tiers(ofPosition: p, in: market) {
+        for tier in market.entryTiers(ofPosition: p) {
           if full {
             for e in tier where kept[e] {
               kept[e] = false
@@ -90,18 +90,5 @@ package struct StablePairReduction: Sendable {
     }
     self.kept = kept
     self.market = market.keepingPairs(kept)
-  }
-
-  /// Position `p`'s entries (applicant-side indices) tier by tier, best first.
-  private static func tiers(ofPosition p: Int, in market: Market) -> [[Int]] {
-    var tiers: [[Int]] = []
-    var previous: Int32?
-    for k in market.entries(ofPosition: p) {
-      let e = Int(market.positionListEntry[k])
-      if market.entryPositionTier[e] != previous { tiers.append([]) }
-      tiers[tiers.count - 1].append(e)
-      previous = market.entryPositionTier[e]
-    }
-    return tiers
   }
 }

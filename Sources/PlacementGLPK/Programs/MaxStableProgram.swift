@@ -62,7 +62,7 @@ public struct MaxStableProgram: Strategy {
     let program = Self.program(for: model)
     let continuous = Self.placementsCanBeContinuous(reduced)
     var incumbent: [Double]?
-    if warmStart, let start = Self.start(for: market, within: reduced) {
+    if warmStart, let start = Self.stableStarts(for: market, within: reduced).first {
       incumbent = model.values(of: start)
       notes.append("started from stable-approx: \(start.count { $0 >= 0 }) placed")
     }
@@ -89,22 +89,21 @@ public struct MaxStableProgram: Strategy {
       solveSeconds: (ContinuousClock.now - clock).seconds, method: "glpk")
   }
 
-  /// The stable approximation's placement when it is stable and uses only pairs of
-  /// `reduced` (it always should), else deferred acceptance's when that is; `nil` when
-  /// neither is (a market whose minimums no stable placement of theirs meets).
-  static func start(for market: Market, within reduced: Market) -> [Int32]? {
-    let candidates = [
-      StableApproximation().assign(market), DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market),
-    ]
-    for candidate in candidates where candidate.status != .infeasible {
-      let assignment = candidate.assignment
-      let evaluation = Evaluation(market, assignment)
-      let usable = assignment.enumerated().allSatisfy { a, p in
-        p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil
+  /// Starting placements for a programme over `reduced` (`market` after preprocessing):
+  /// stable-approx's and deferred acceptance's with single tie-breaking, in that order,
+  /// each kept when it is valid, stable and uses only pairs of `reduced` (a stable one
+  /// always should). Empty when a market's minimums defeat both.
+  static func stableStarts(for market: Market, within reduced: Market) -> [[Int32]] {
+    [StableApproximation().assign(market), DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market)]
+      .filter { $0.status != .infeasible }
+      .map(\.assignment)
+      .filter { assignment in
+        let evaluation = Evaluation(market, assignment)
+        return evaluation.isValid && evaluation.isStable
+          && assignment.enumerated().allSatisfy { a, p in
+            p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil
+          }
       }
-      if evaluation.isValid && evaluation.isStable && usable { return assignment }
-    }
-    return nil
   }
 
   /// The programme GLPK solves for `market` (after preprocessing when it is on), for
@@ -112,8 +111,7 @@ public struct MaxStableProgram: Strategy {
   public func model(of market: Market) -> LinearProgram {
     var program = Self.program(
       for: WelfareModel(preprocessing ? StablePairReduction(market).market : market, stable: true))
-    let instance = market.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
-    program.name = String("\(String(String.UnicodeScalarView(instance)).prefix(120)) max-stable: maximise placed")
+    program.name = "\(market.modelNamePrefix) max-stable: maximise placed"
     return program
   }
 

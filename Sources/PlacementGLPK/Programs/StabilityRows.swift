@@ -66,13 +66,8 @@ struct StabilityRows {
       let chain = builder.prefixChain(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.quotaCapacity[s]),
         name: "slotfilled_q\(s)")
-      var fullOfTier: [Int: Int] = [:]
       for (e, prefix) in chain {
-        let full =
-          fullOfTier[prefix]
-          ?? builder.indicator(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)_c\(prefix)")
-        fullOfTier[prefix] = full
-        slotFull[e] = full
+        slotFull[e] = builder.full(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)")
       }
     }
     // Groups: full(g, t) by the group's tiers, refused(a, g), room(p), room(s), groupRefuses(a, p).
@@ -87,12 +82,8 @@ struct StabilityRows {
         let chain = builder.prefixChain(
           entries: entries, tier: { market.groupTier(g, applicant: Int(market.entryApplicant[$0])) },
           upper: Double(market.groupCapacity[g]), name: "groupfilled_g\(g)")
-        var fullOfTier: [Int: Int] = [:]
         for (e, prefix) in chain {
-          let full =
-            fullOfTier[prefix]
-            ?? builder.indicator(of: prefix, atLeast: Double(market.groupCapacity[g]), name: "full_g\(g)_c\(prefix)")
-          fullOfTier[prefix] = full
+          let full = builder.full(of: prefix, atLeast: Double(market.groupCapacity[g]), name: "full_g\(g)")
           let a = Int(market.entryApplicant[e])
           guard refused[a * market.groupCount + g] == nil else { continue }
           let inside = market.entries(ofApplicant: a).filter { f in
@@ -134,10 +125,10 @@ struct StabilityRows {
     // Applicants p ranks at least as high as each pair's applicant, a included.
     var rivals = [Int](repeating: 0, count: market.pairCount)
     for p in 0..<market.positionCount {
-      let tiers = market.entries(ofPosition: p).map { market.entryPositionTier[Int(market.positionListEntry[$0])] }
-      for k in market.entries(ofPosition: p) {
-        let e = Int(market.positionListEntry[k])
-        rivals[e] = tiers.count { $0 <= market.entryPositionTier[e] }
+      var count = 0
+      for tier in market.entryTiers(ofPosition: p) {
+        count += tier.count
+        for e in tier { rivals[e] = count }
       }
     }
     // full(p, t): a binary that may be 1 only when p is full of its tiers 1…t, for the
@@ -145,17 +136,11 @@ struct StabilityRows {
     // c(p) applicants, a included, rank as high as a, p is full of them only with a
     // inside, so one of the other terms must hold.)
     var positionFull = [Int](repeating: -1, count: market.pairCount)
-    var fullOfPrefix: [Int: Int] = [:]
     for e in 0..<market.pairCount where rivals[e] > Int(market.positionCapacity[Int(market.entryPosition[e])]) {
       let p = Int(market.entryPosition[e])
-      let column =
-        fullOfPrefix[filled[e]]
-        ?? builder.indicator(
-          of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)_c\(filled[e])")
-      fullOfPrefix[filled[e]] = column
-      positionFull[e] = column
+      positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
     }
-    largestAllowed = builder.takeDefinitions()
+    largestAllowed = builder.definitions
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {
@@ -211,7 +196,10 @@ struct StabilityRows {
 /// Appends helper columns and rows, remembering which columns are "as large as allowed".
 private struct Builder {
   var program: LinearProgram
-  private var definitions: [(column: Int, rows: [Int])] = []
+  /// The "as large as allowed" columns, in the order they were made.
+  private(set) var definitions: [(column: Int, rows: [Int])] = []
+  /// The `full` column of each prefix column that has one.
+  private var fullColumn: [Int: Int] = [:]
 
   init(program: LinearProgram) {
     self.program = program
@@ -243,9 +231,15 @@ private struct Builder {
     return result
   }
 
-  /// A binary that may be 1 only when `prefix ≥ threshold`: `threshold · b − prefix ≤ 0`.
-  mutating func indicator(of prefix: Int, atLeast threshold: Double, name: String) -> Int {
-    largest(upper: 1, integer: true, name: name, rows: [[(prefix, -1)]], uppers: [0], coefficient: threshold)
+  /// The binary that may be 1 only when the prefix count `prefix` is at least
+  /// `threshold` (`threshold · b − prefix ≤ 0`), named `<name>_c<prefix>`; made once per
+  /// prefix column, whichever pairs ask for it.
+  mutating func full(of prefix: Int, atLeast threshold: Double, name: String) -> Int {
+    if let column = fullColumn[prefix] { return column }
+    let column = largest(
+      upper: 1, integer: true, name: "\(name)_c\(prefix)", rows: [[(prefix, -1)]], uppers: [0], coefficient: threshold)
+    fullColumn[prefix] = column
+    return column
   }
 
   /// A column at most `upper` with rows `coefficient · column + Σ terms ≤ uppers[i]`.
@@ -265,11 +259,5 @@ private struct Builder {
     }
     definitions.append((column, rowIndices))
     return column
-  }
-
-  /// The "as large as allowed" columns defined since the last call.
-  mutating func takeDefinitions() -> [(column: Int, rows: [Int])] {
-    defer { definitions = [] }
-    return definitions
   }
 }

@@ -126,12 +126,9 @@ public struct WelfareProgram: Strategy {
     }
     let model = stable ? WelfareModel(StablePairReduction(market).market, stable: true) : WelfareModel(market)
     var program = model.program(for: levels[level - 1], holding: held)
-    let instance = market.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
-    program.name = String(
-      "\(String(String.UnicodeScalarView(instance)).prefix(120)) welfare\(stable ? " stable" : "") "
-        + "\(objective.rawValue) level \(level) of "
-        + "\(levels.count): \(levels[level - 1].sense == .maximize ? "maximise" : "minimise") \(levels[level - 1].name)"
-    )
+    program.name =
+      "\(market.modelNamePrefix) welfare\(stable ? " stable" : "") \(objective.rawValue) level \(level) of "
+      + "\(levels.count): \(levels[level - 1].sense == .maximize ? "maximise" : "minimise") \(levels[level - 1].name)"
     return program
   }
 
@@ -214,16 +211,9 @@ public struct WelfareProgram: Strategy {
   /// Solves level after level with GLPK among the weakly stable placements.
   private func solveStable(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
     let reduction = StablePairReduction(market)
-    let starts = [
-      StableApproximation().assign(market), DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market),
-    ]
-    .filter { $0.status != .infeasible }
-    .map(\.assignment)
-    .filter { assignment in
-      let evaluation = Evaluation(market, assignment)
-      return evaluation.isValid && evaluation.isStable
+    let start = MaxStableProgram.stableStarts(for: market, within: reduction.market).min {
+      better($0, than: $1, levels: levels, market: market)
     }
-    let start = starts.min { better($0, than: $1, levels: levels, market: market) }
     let model = WelfareModel(reduction.market, stable: true)
     let options = options
     let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
