@@ -109,6 +109,8 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model) {
     glp_free(rows);
     glp_free(columns);
     glp_free(values);
+    // A triangular starting basis of as many columns as fit, not the all-slack one.
+    if (model->rows > 0 && model->columns > 0) glp_adv_basis(problem, 0);
   })
 }
 
@@ -172,12 +174,12 @@ int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *col
   })
 }
 
-int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int log_on, int *result) {
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on, int *result) {
   GUARDED({
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = log_on ? GLP_MSG_ON : GLP_MSG_OFF;
-    parameters.presolve = GLP_OFF;
+    parameters.presolve = presolve ? GLP_ON : GLP_OFF;
     parameters.tm_lim = time_limit_ms;
     parameters.it_lim = iteration_limit;
     *result = glp_simplex(problem, &parameters);
@@ -189,11 +191,39 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
   })
 }
 
+// Hands the current node's LP optimum to the caller's separator and adds the cuts it
+// returns to the node's cut pool (class 101, a user class).
+static void add_cuts(glp_tree *tree, const cglpk_search *search) {
+  glp_prob *problem = glp_ios_get_prob(tree);
+  int columns = glp_get_num_cols(problem);
+  double *values = glp_alloc(columns + 1, sizeof(double));
+  for (int j = 0; j < columns; j++) values[j] = glp_get_col_prim(problem, j + 1);
+  int node = glp_ios_curr_node(tree);
+  cglpk_cuts cuts = search->cut_generator(search->cut_context, values, columns, node, glp_ios_node_level(tree, node));
+  glp_free(values);
+  for (int i = 0; i < cuts.count; i++) {
+    int length = (int)(cuts.row_start[i + 1] - cuts.row_start[i]);
+    int *indices = glp_alloc(length + 1, sizeof(int));
+    double *coefficients = glp_alloc(length + 1, sizeof(double));
+    for (int k = 0; k < length; k++) {
+      indices[k + 1] = cuts.row_column[cuts.row_start[i] + k] + 1;
+      coefficients[k + 1] = cuts.row_value[cuts.row_start[i] + k];
+    }
+    glp_ios_add_row(tree, NULL, 101, 0, length, indices, coefficients, GLP_LO, cuts.row_lower[i]);
+    glp_free(indices);
+    glp_free(coefficients);
+  }
+}
+
 // Branch-and-bound callback: supplies the caller's incumbent once, reports progress
 // at each node selection and new incumbent, and stops when the observer asks.
 static void node_callback(glp_tree *tree, void *info) {
   const cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
+  if (reason == GLP_ICUTGEN) {
+    if (search->cut_generator != NULL) add_cuts(tree, search);
+    return;
+  }
   if (reason == GLP_IHEUR) {
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;

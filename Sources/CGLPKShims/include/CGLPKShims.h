@@ -48,6 +48,20 @@ typedef int (*cglpk_progress_function)(void *context, const cglpk_progress *prog
 /// Called with each piece of GLPK's terminal output (never with error text).
 typedef void (*cglpk_log_function)(void *context, const char *text);
 
+/// Rows `Σ value · column ≥ lower` (0-based columns, CSR) that a caller's separator found.
+typedef struct {
+  int count;
+  const long *row_start;     // count + 1
+  const int *row_column;     // row_start[count]
+  const double *row_value;   // row_start[count]
+  const double *row_lower;   // count
+} cglpk_cuts;
+
+/// Called at a branch-and-bound node whose LP relaxation is solved, with its optimum
+/// (`columns` values, 0-based), the node's number and its depth (0 at the root); returns
+/// cuts valid for every integer solution, whose arrays stay valid until the next call.
+typedef cglpk_cuts (*cglpk_cut_function)(void *context, const double *values, int columns, int node, int level);
+
 /// Branch-and-bound settings and the caller's observer.
 typedef struct {
   int time_limit_ms;             // > 0
@@ -61,6 +75,8 @@ typedef struct {
   const double *heuristic;       // 1-based, columns + 1 values, or NULL
   cglpk_progress_function progress;
   void *progress_context;
+  cglpk_cut_function cut_generator;  // or NULL
+  void *cut_context;
 } cglpk_search;
 
 /// The message of this thread's last trapped fatal error ("" when none).
@@ -99,9 +115,11 @@ int cglpk_set_objective(glp_prob *problem, const cglpk_model *model);
 /// Names the problem, and its columns and rows from NUL-separated lists (any may be NULL).
 int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names);
 
-/// Runs the primal simplex method (no presolve) for at most `iteration_limit` iterations
-/// and `time_limit_ms`; `result` receives glp_simplex's code.
-int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int log_on, int *result);
+/// Runs the primal simplex method for at most `iteration_limit` iterations and
+/// `time_limit_ms`, after GLPK's LP presolver when `presolve` is set (which leaves a
+/// basis only when it solves the problem); `result` receives glp_simplex's code.
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on,
+                  int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
 int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result);

@@ -127,11 +127,15 @@ struct GLPKProblem: ~Copyable {
   }
 
   /// Runs the primal simplex method on the LP relaxation for at most `iterations`
-  /// iterations and `timeLimitMilliseconds`; returns `glp_simplex`'s code.
-  func simplex(iterations: Int32 = .max, timeLimitMilliseconds: Int32, log: Bool) throws(GLPKError) -> Int32 {
+  /// iterations and `timeLimitMilliseconds`, after GLPK's LP presolver when `presolve` is
+  /// set (a basis is left only when that solves the problem); returns `glp_simplex`'s code.
+  func simplex(iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, log: Bool)
+    throws(GLPKError) -> Int32
+  {
     let pointer = try checked()
     var result: Int32 = 0
-    try Self.guarded(cglpk_simplex(pointer, iterations, timeLimitMilliseconds, log ? 1 : 0, &result))
+    try Self.guarded(
+      cglpk_simplex(pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, log ? 1 : 0, &result))
     return result
   }
 

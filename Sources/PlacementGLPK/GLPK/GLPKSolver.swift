@@ -121,21 +121,26 @@ public struct GLPKSolver: Sendable {
   /// Solves `program` synchronously on the calling thread: the GLPK problem is created,
   /// solved and deleted in this one call, as GLPK's per-thread environment requires.
   package static func solveOnThisThread(
-    _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String
+    _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String,
+    separator: CutSeparator? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     try validate(program, options: options, incumbent: incumbent)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
       try problem.load(program)
-      return try solveLoaded(problem, program, options: options, incumbent: incumbent, control: control, stage: stage)
+      return try solveLoaded(
+        problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
+        separator: separator)
     }
   }
 
   /// Solves `program`, already loaded into `problem` (and checked), from whatever basis
   /// `problem` holds: after rows were appended or the objective changed, the simplex
-  /// method restarts from the previous optimum.
+  /// method restarts from the previous optimum. With `presolve` (for a problem just
+  /// loaded, whose basis is only a starting guess), the first attempt runs GLPK's LP
+  /// presolver, which on the stability programmes cuts the root LP's iterations fourfold.
   static func solveLoaded(
     _ problem: borrowing GLPKProblem, _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?,
-    control: SolveControl, stage: String
+    control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     let observer = SearchObserver(control: control, options: options, stage: stage)
     let logSink = options.log.map(LogSink.init)
@@ -144,7 +149,7 @@ public struct GLPKSolver: Sendable {
     }
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
-    var solution = try withExtendedLifetime((observer, logSink)) { () throws(GLPKError) in
+    var solution = try withExtendedLifetime((observer, logSink, separator)) { () throws(GLPKError) in
       do {
         var rootBound: Double?
         func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
@@ -160,6 +165,15 @@ public struct GLPKSolver: Sendable {
         // The simplex method has no callback: it runs in slices of a fixed number of
         // iterations (so results do not depend on timing), each resuming from the basis the
         // last one left, and cancellation and the time limit are checked between slices.
+        // The presolved attempt runs as one call (the presolver cannot resume), bounded by
+        // iterations so that cancellation waits for at most that many; when it does not
+        // finish, or finds the problem infeasible, the slices below decide from the basis.
+        if presolve, !control.isCancelled, let milliseconds = control.remainingMilliseconds,
+          try problem.simplex(
+            iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn) != 0
+        {
+          observer.reportRootLP()
+        }
         simplex: while true {
           if control.isCancelled { return early(.cancelled) }
           guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
@@ -195,7 +209,9 @@ public struct GLPKSolver: Sendable {
             branching: options.branching.glpkValue, backtracking: options.backtracking.glpkValue,
             cuts: options.cuts.rawValue, feasibility_pump: options.feasibilityPump ? 1 : 0,
             proximity_search: options.proximitySearch ? 1 : 0, heuristic: heuristic,
-            progress: observeNode, progress_context: Unmanaged.passUnretained(observer).toOpaque())
+            progress: observeNode, progress_context: Unmanaged.passUnretained(observer).toOpaque(),
+            cut_generator: separator == nil ? nil : separateCuts,
+            cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() })
           return try problem.branchAndBound(&search, log: logOn)
         }
         let stop: LinearProgramSolution.Stop?
@@ -209,12 +225,12 @@ public struct GLPKSolver: Sendable {
         }
         switch try problem.mipStatus {
         case GLP_OPT where stop == nil:
-          let objective = try problem.mipObjective
+          let objective = roundedObjective(try problem.mipObjective, program)
           return LinearProgramSolution(
             status: .optimal, objective: objective, bound: objective,
             values: try problem.mipValues(count: program.columnCount), nodes: observer.nodes)
         case GLP_OPT, GLP_FEAS:
-          let objective = try problem.mipObjective
+          let objective = roundedObjective(try problem.mipObjective, program)
           let bound = roundedBound(observer.bound ?? rootBound ?? objective, program)
           return LinearProgramSolution(
             status: .feasible, objective: objective, bound: bound,
@@ -230,6 +246,12 @@ public struct GLPKSolver: Sendable {
     solution.elapsed = control.elapsed
     return solution
   }
+}
+
+/// An objective value rounded to the nearest integer when the programme says it is whole
+/// (its continuous columns are integral at vertices, up to GLPK's tolerances).
+private func roundedObjective(_ objective: Double, _ program: LinearProgram) -> Double {
+  program.objectiveIsWhole ? objective.rounded() : objective
 }
 
 /// Tightens a bound to an integer when the optimum must be one.

@@ -32,6 +32,8 @@ struct StabilityRows {
   /// Helper columns defined as the largest value their rows allow, with those rows, in
   /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
   private var largestAllowed: [(column: Int, rows: [Int])] = []
+  /// The comb inequalities of the positions whose only refusal is being full.
+  private(set) var combs: StabilityCombs
 
   /// Appends the stability constraints of `market` to `program`, which holds the welfare
   /// model's columns (pairs, then the closable positions' `openColumn`s) and rows.
@@ -141,6 +143,10 @@ struct StabilityRows {
       positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
     }
     largestAllowed = builder.definitions
+    combs = StabilityCombs(market: market, atLeast: atLeast, filled: filled) { p in
+      market.groups(ofPosition: p).isEmpty && market.quotaSlots(ofPosition: p).isEmpty
+        && !(market.positionClosable[p] && market.positionMinimum[p] > 1)
+    }
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {

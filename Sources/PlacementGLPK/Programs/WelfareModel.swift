@@ -97,6 +97,9 @@ package struct WelfareModel: Sendable {
     self.constraints = program
   }
 
+  /// The comb inequalities of the stability rows, when the model has them.
+  var stabilityCombs: StabilityCombs? { stability?.combs }
+
   /// The programme of `level`, with each earlier level held at its optimum by a row.
   package func program(for level: WelfareLevel, holding earlier: [(level: WelfareLevel, value: Double)])
     -> LinearProgram

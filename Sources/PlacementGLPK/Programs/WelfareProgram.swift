@@ -272,7 +272,8 @@ private struct LevelRun {
 
   /// Solves every level in one GLPK problem: each level appends the row holding the one
   /// before at its optimum and swaps the objective, so the simplex method restarts from
-  /// the previous optimal basis and branch-and-bound from the previous optimum.
+  /// the previous optimal basis and branch-and-bound from the previous optimum. With
+  /// stability rows, their combs are separated during each search.
   func run(startingFrom start: [Int32]?) throws(GLPKError) -> Solution {
     if levels.isEmpty {
       return Solution(assignment: [Int32](repeating: -1, count: model.market.applicantCount), status: .optimal)
@@ -290,7 +291,8 @@ private struct LevelRun {
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
       try GLPKSolver.validate(program, options: options, incumbent: incumbent)
-      if loadedRows == 0 {
+      let freshlyLoaded = loadedRows == 0
+      if freshlyLoaded {
         try problem.load(program)
       } else {
         try problem.appendRows(of: program, from: loadedRows)
@@ -298,8 +300,10 @@ private struct LevelRun {
       }
       loadedRows = program.rowCount
       let levelStart = control.elapsed
+      let separator = model.stabilityCombs.map { combs in CutSeparator { combs.violated(by: $0) } }
       let result = try GLPKSolver.solveLoaded(
-        problem, program, options: options, incumbent: incumbent, control: control, stage: level.name)
+        problem, program, options: options, incumbent: incumbent, control: control, stage: level.name,
+        presolve: freshlyLoaded, separator: separator)
       let seconds = String(format: "%.2f", (control.elapsed - levelStart).seconds)
       switch result.status {
       case .optimal:

@@ -1,0 +1,41 @@
+import Placement
+import Testing
+
+@testable import PlacementGLPK
+
+/// A caller's separator is asked at fractional nodes and its cuts bind the search.
+@Suite struct CutSeparatorTests {
+  @Test func cutsFromTheSeparatorBindTheSearch() async throws {
+    // max x + 2y, 2x + 2y ≤ 3, x and y binary: the LP optimum (0.5, 1) is fractional and
+    // the integer optimum is y = 1 (objective 2). A separator that answers "y ≤ 0" (as
+    // −y ≥ 0) must leave x = 1, objective 1: only the cut can bring that about.
+    var program = LinearProgram(direction: .maximize)
+    let x = program.addColumn(objective: 1, upper: 1, integer: true)
+    let y = program.addColumn(objective: 2, upper: 1, integer: true)
+    program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
+    let outcome = await SolveControl.run(timeLimit: .seconds(10)) { [program] control in
+      Result { () throws(GLPKError) in
+        let separator = CutSeparator { values in
+          values[y] > 1e-6 ? [Cut(terms: [(y, -1)], lower: 0)] : []
+        }
+        let solution = try GLPKSolver.solveOnThisThread(
+          program, options: GLPKOptions(), incumbent: nil, control: control, stage: "test", separator: separator)
+        return (solution, separator.added)
+      }
+    }
+    let (solution, added) = try outcome.get()
+    #expect(solution.status == .optimal)
+    #expect(solution.objective == 1)
+    #expect(solution.values == [1, 0])
+    #expect(added >= 1)
+  }
+
+  @Test func withoutASeparatorTheSameSearchFindsTheIntegerOptimum() async throws {
+    var program = LinearProgram(direction: .maximize)
+    let x = program.addColumn(objective: 1, upper: 1, integer: true)
+    let y = program.addColumn(objective: 2, upper: 1, integer: true)
+    program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
+    let solution = try await GLPKSolver().solve(program)
+    #expect(solution.objective == 2)
+  }
+}
