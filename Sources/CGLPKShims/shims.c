@@ -215,15 +215,13 @@ static void add_cuts(glp_tree *tree, const cglpk_search *search) {
   }
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once, reports progress
-// at each node selection and new incumbent, and stops when the observer asks.
+// Branch-and-bound callback: supplies the caller's incumbent once, asks the caller's
+// separator for cuts, reports progress at each node selection, round of cuts and new
+// incumbent, and stops when the observer asks.
 static void node_callback(glp_tree *tree, void *info) {
   const cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
-  if (reason == GLP_ICUTGEN) {
-    if (search->cut_generator != NULL) add_cuts(tree, search);
-    return;
-  }
+  if (reason == GLP_ICUTGEN && search->cut_generator != NULL) add_cuts(tree, search);
   if (reason == GLP_IHEUR) {
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;
@@ -231,7 +229,8 @@ static void node_callback(glp_tree *tree, void *info) {
     }
     return;
   }
-  if ((reason != GLP_ISELECT && reason != GLP_IBINGO) || search->progress == NULL) return;
+  // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
+  if ((reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_ICUTGEN) || search->progress == NULL) return;
   cglpk_progress progress = {0};
   glp_prob *problem = glp_ios_get_prob(tree);
   int status = glp_mip_status(problem);

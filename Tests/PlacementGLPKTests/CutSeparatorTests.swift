@@ -1,3 +1,4 @@
+import Foundation
 import Placement
 import Testing
 
@@ -28,6 +29,30 @@ import Testing
     #expect(solution.objective == 1)
     #expect(solution.values == [1, 0])
     #expect(added >= 1)
+  }
+
+  /// Stopped by the time limit while the root is still being cut, the search reports the
+  /// root LP's bound (GLPK marks the unsolved root with DBL_MAX, which is not a bound).
+  @Test func aSearchStoppedDuringTheRootsCutsReportsTheRootBound() async throws {
+    var program = LinearProgram(direction: .maximize)
+    let x = program.addColumn(objective: 1, upper: 1, integer: true)
+    let y = program.addColumn(objective: 2, upper: 1, integer: true)
+    program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
+    let outcome = await SolveControl.run(timeLimit: .seconds(1)) { [program] control in
+      Result { () throws(GLPKError) in
+        // x + y ≤ 1 cuts the LP optimum (0.5, 1); the separator is slow on purpose.
+        let separator = CutSeparator { values in
+          Thread.sleep(forTimeInterval: 1.5)
+          return values[x] + values[y] > 1 + 1e-6 ? [Cut(terms: [(x, -1), (y, -1)], lower: -1)] : []
+        }
+        return try GLPKSolver.solveOnThisThread(
+          program, options: GLPKOptions(), incumbent: [1, 0], control: control, stage: "test", separator: separator)
+      }
+    }
+    let solution = try outcome.get()
+    #expect(solution.status == .feasible)
+    #expect(solution.objective == 1)
+    #expect(solution.bound == 2, "the root LP's 2.5, rounded down for a whole objective")
   }
 
   @Test func withoutASeparatorTheSameSearchFindsTheIntegerOptimum() async throws {

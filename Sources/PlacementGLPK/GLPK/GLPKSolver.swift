@@ -290,7 +290,8 @@ private final class SearchObserver {
   /// Returns true to stop the search.
   func observe(_ node: cglpk_progress) -> Bool {
     nodes = Int(node.total_nodes)
-    if node.has_bound != 0 && node.bound.isFinite { bound = node.bound }
+    // GLPK marks a node not yet solved (the root, at first) with ±DBL_MAX, no bound at all.
+    if node.has_bound != 0 && abs(node.bound) < 1e300 { bound = node.bound }
     if let progress = options.progress {
       let now = ContinuousClock.now
       let incumbent = node.has_incumbent != 0 ? node.incumbent : nil

@@ -300,7 +300,9 @@ private struct LevelRun {
       }
       loadedRows = program.rowCount
       let levelStart = control.elapsed
-      let separator = model.stabilityCombs.map { combs in CutSeparator { combs.violated(by: $0) } }
+      let separator = model.stabilityCombs.map { combs in
+        CutSeparator { control.isCancelled ? [] : combs.violated(by: $0) }
+      }
       let result = try GLPKSolver.solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: level.name,
         presolve: freshlyLoaded, separator: separator)
