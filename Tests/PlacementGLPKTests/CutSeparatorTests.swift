@@ -6,14 +6,20 @@ import Testing
 
 /// A caller's separator is asked at fractional nodes and its cuts bind the search.
 @Suite struct CutSeparatorTests {
-  @Test func cutsFromTheSeparatorBindTheSearch() async throws {
-    // max x + 2y, 2x + 2y ≤ 3, x and y binary: the LP optimum (0.5, 1) is fractional and
-    // the integer optimum is y = 1 (objective 2). A separator that answers "y ≤ 0" (as
-    // −y ≥ 0) must leave x = 1, objective 1: only the cut can bring that about.
+  /// max x + 2y, 2x + 2y ≤ 3, x and y binary: the LP optimum (0.5, 1) is fractional and
+  /// the integer optimum is y = 1 (objective 2).
+  static let program: (program: LinearProgram, x: Int, y: Int) = {
     var program = LinearProgram(direction: .maximize)
     let x = program.addColumn(objective: 1, upper: 1, integer: true)
     let y = program.addColumn(objective: 2, upper: 1, integer: true)
     program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
+    return (program, x, y)
+  }()
+
+  @Test func cutsFromTheSeparatorBindTheSearch() async throws {
+    // A separator that answers "y ≤ 0" (as −y ≥ 0) must leave x = 1, objective 1: only
+    // the cut can bring that about.
+    let (program, _, y) = Self.program
     let outcome = await SolveControl.run(timeLimit: .seconds(10)) { [program] control in
       Result { () throws(GLPKError) in
         let separator = CutSeparator { values in
@@ -34,10 +40,7 @@ import Testing
   /// Stopped by the time limit while the root is still being cut, the search reports the
   /// root LP's bound (GLPK marks the unsolved root with DBL_MAX, which is not a bound).
   @Test func aSearchStoppedDuringTheRootsCutsReportsTheRootBound() async throws {
-    var program = LinearProgram(direction: .maximize)
-    let x = program.addColumn(objective: 1, upper: 1, integer: true)
-    let y = program.addColumn(objective: 2, upper: 1, integer: true)
-    program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
+    let (program, x, y) = Self.program
     let outcome = await SolveControl.run(timeLimit: .seconds(1)) { [program] control in
       Result { () throws(GLPKError) in
         // x + y ≤ 1 cuts the LP optimum (0.5, 1); the separator is slow on purpose.
@@ -56,11 +59,7 @@ import Testing
   }
 
   @Test func withoutASeparatorTheSameSearchFindsTheIntegerOptimum() async throws {
-    var program = LinearProgram(direction: .maximize)
-    let x = program.addColumn(objective: 1, upper: 1, integer: true)
-    let y = program.addColumn(objective: 2, upper: 1, integer: true)
-    program.addRow([(x, 2), (y, 2)], lower: -.infinity, upper: 3)
-    let solution = try await GLPKSolver().solve(program)
+    let solution = try await GLPKSolver().solve(Self.program.program)
     #expect(solution.objective == 2)
   }
 }
