@@ -215,13 +215,12 @@ static void add_cuts(glp_tree *tree, const cglpk_search *search) {
   }
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once, asks the caller's
-// separator for cuts, reports progress at each node selection, round of cuts and new
-// incumbent, and stops when the observer asks.
+// Branch-and-bound callback: supplies the caller's incumbent once, reports progress at
+// each node selection, round of cuts and new incumbent, stops when the observer asks,
+// and otherwise asks the caller's separator for cuts.
 static void node_callback(glp_tree *tree, void *info) {
   const cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
-  if (reason == GLP_ICUTGEN && search->cut_generator != NULL) add_cuts(tree, search);
   if (reason == GLP_IHEUR) {
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;
@@ -230,21 +229,27 @@ static void node_callback(glp_tree *tree, void *info) {
     return;
   }
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
-  if ((reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_ICUTGEN) || search->progress == NULL) return;
-  cglpk_progress progress = {0};
-  glp_prob *problem = glp_ios_get_prob(tree);
-  int status = glp_mip_status(problem);
-  if (status == GLP_FEAS || status == GLP_OPT) {
-    progress.has_incumbent = 1;
-    progress.incumbent = glp_mip_obj_val(problem);
+  if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_ICUTGEN) return;
+  if (search->progress != NULL) {
+    cglpk_progress progress = {0};
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int status = glp_mip_status(problem);
+    if (status == GLP_FEAS || status == GLP_OPT) {
+      progress.has_incumbent = 1;
+      progress.incumbent = glp_mip_obj_val(problem);
+    }
+    int best = glp_ios_best_node(tree);
+    if (best != 0) {
+      progress.has_bound = 1;
+      progress.bound = glp_ios_node_bound(tree, best);
+    }
+    glp_ios_tree_size(tree, &progress.active_nodes, NULL, &progress.total_nodes);
+    if (search->progress(search->progress_context, &progress)) {
+      glp_ios_terminate(tree);
+      return;
+    }
   }
-  int best = glp_ios_best_node(tree);
-  if (best != 0) {
-    progress.has_bound = 1;
-    progress.bound = glp_ios_node_bound(tree, best);
-  }
-  glp_ios_tree_size(tree, &progress.active_nodes, NULL, &progress.total_nodes);
-  if (search->progress(search->progress_context, &progress)) glp_ios_terminate(tree);
+  if (reason == GLP_ICUTGEN && search->cut_generator != NULL) add_cuts(tree, search);
 }
 
 int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result) {

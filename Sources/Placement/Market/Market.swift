@@ -128,6 +128,12 @@ public struct Market: Sendable {
     return tiers
   }
 
+  /// Whether position `p` can refuse an applicant only by being full of better ones: no
+  /// groups, no type quotas, not closable.
+  package func refusesOnlyWhenFull(position p: Int) -> Bool {
+    !positionClosable[p] && groups(ofPosition: p).isEmpty && quotaSlots(ofPosition: p).isEmpty
+  }
+
   /// The groups of position `p`.
   package func groups(ofPosition p: Int) -> ArraySlice<Int32> {
     positionGroups[Int(positionGroupStart[p])..<Int(positionGroupStart[p + 1])]

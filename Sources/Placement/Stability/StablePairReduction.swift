@@ -34,9 +34,7 @@ package struct StablePairReduction: Sendable {
       let p = Int(market.entryPosition[e])
       return !market.positionClosable[p] && market.groups(ofPosition: p).isEmpty && market.entryQuotaSlot[e] < 0
     }
-    let positionRule = (0..<market.positionCount).map { p in
-      !market.positionClosable[p] && market.groups(ofPosition: p).isEmpty && market.quotaSlots(ofPosition: p).isEmpty
-    }
+    let positionRule = (0..<market.positionCount).map { market.refusesOnlyWhenFull(position: $0) }
     var changed = true
     while changed {
       changed = false

@@ -19,7 +19,8 @@ package struct Cut: Sendable {
 /// nothing more is returned or the node's rounds are used up.
 ///
 /// `separate` is called with the value of every column, on the solving thread; it must
-/// not call GLPK.
+/// not call GLPK. It is not called once the search has been told to stop: the search's
+/// observer is asked first at each round.
 package final class CutSeparator {
   /// The most rounds of cuts at the root node.
   package let rootRounds: Int

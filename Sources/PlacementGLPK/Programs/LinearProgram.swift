@@ -105,8 +105,6 @@ public struct LinearProgram: Sendable, Hashable {
     zip(objective, values).reduce(objectiveConstant) { $0 + $1.0 * $1.1 }
   }
 
-  /// Whether every objective coefficient of every column is an integer and every column
-  /// with a non-zero coefficient is integral, so the optimum is an integer.
   /// GLPK's relative objective tolerance for a whole objective: just under one unit at
   /// the largest objective the bounds allow, so a node is pruned unless its bound beats
   /// the incumbent by nearly one; 0 (GLPK's default) otherwise.
@@ -119,6 +117,8 @@ public struct LinearProgram: Sendable, Hashable {
     return largest.isFinite ? 0.999 / (1 + largest) : 0
   }
 
+  /// Whether every objective coefficient of every column is an integer and every column
+  /// with a non-zero coefficient is integral, so the optimum is an integer.
   var hasIntegralObjective: Bool {
     objectiveConstant.rounded() == objectiveConstant
       && objective.indices.allSatisfy {

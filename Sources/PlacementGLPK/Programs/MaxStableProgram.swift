@@ -73,7 +73,7 @@ public struct MaxStableProgram: Strategy {
     let options = options
     let outcome = await SolveControl.run(timeLimit: options.timeLimit) { [incumbent] control in
       Result { () throws(GLPKError) in
-        let separator = combs.map { combs in CutSeparator { control.isCancelled ? [] : combs.violated(by: $0) } }
+        let separator = combs?.separator()
         var result = try GLPKSolver.solveOnThisThread(
           program, options: options, incumbent: incumbent, control: control, stage: "placed", separator: separator)
         if continuous, !result.values.isEmpty {

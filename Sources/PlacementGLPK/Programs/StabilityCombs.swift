@@ -31,16 +31,21 @@ struct StabilityCombs {
   /// `atLeast(a, p)`'s column for each entry (a, p).
   private let atLeast: [Int]
 
-  /// Collects the positions of `market` whose stability rows have no refusal besides
-  /// `full(p, t)`, given the `atLeast` and `filled` prefix columns of every entry.
-  init(market: Market, atLeast: [Int], filled: [Int], plain: (Int) -> Bool) {
+  /// Collects the positions of `market` that refuse only when full, given the `atLeast`
+  /// and `filled` prefix columns of every entry.
+  init(market: Market, atLeast: [Int], filled: [Int]) {
     self.atLeast = atLeast
-    for p in 0..<market.positionCount where plain(p) {
+    for p in 0..<market.positionCount where market.refusesOnlyWhenFull(position: p) {
       let capacity = Int(market.positionCapacity[p])
       let tiers = market.entryTiers(ofPosition: p)
       guard tiers.reduce(0, { $0 + $1.count }) > capacity else { continue }
       positions.append((capacity, tiers.map { Tier(entries: $0, filled: filled[$0[0]]) }))
     }
+  }
+
+  /// A separator that hands GLPK the violated combs at every node.
+  func separator() -> CutSeparator {
+    CutSeparator { violated(by: $0) }
   }
 
   /// The combs that `values` violates by more than `margin`, the most violated one per

@@ -143,10 +143,7 @@ struct StabilityRows {
       positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
     }
     largestAllowed = builder.definitions
-    combs = StabilityCombs(market: market, atLeast: atLeast, filled: filled) { p in
-      market.groups(ofPosition: p).isEmpty && market.quotaSlots(ofPosition: p).isEmpty
-        && !(market.positionClosable[p] && market.positionMinimum[p] > 1)
-    }
+    combs = StabilityCombs(market: market, atLeast: atLeast, filled: filled)
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {

@@ -300,9 +300,7 @@ private struct LevelRun {
       }
       loadedRows = program.rowCount
       let levelStart = control.elapsed
-      let separator = model.stabilityCombs.map { combs in
-        CutSeparator { control.isCancelled ? [] : combs.violated(by: $0) }
-      }
+      let separator = model.stabilityCombs?.separator()
       let result = try GLPKSolver.solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: level.name,
         presolve: freshlyLoaded, separator: separator)
