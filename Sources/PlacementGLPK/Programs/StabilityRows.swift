@@ -248,7 +248,7 @@ private struct Builder {
     return column
   }
 
-  /// Rows that a position full of its tiers 1…t has no seat left for a later tier:
+  /// Rows saying that a position full of its tiers 1…t has no seat left for a later tier:
   /// `x(b, p) + full(p, t) ≤ 1` for each b that p ranks below tier t, with t the last
   /// tier before b's that has a `full` column, and `full(p, t) ≤ full(p, t′)` for
   /// consecutive such tiers t < t′.
