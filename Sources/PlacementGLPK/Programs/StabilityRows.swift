@@ -270,7 +270,9 @@ private struct Builder {
             program.rowNames.append("noroom_a\(market.entryApplicant[e])_p\(p)")
           }
         }
-        guard let full = tier.lazy.map({ positionFull[$0] }).first(where: { $0 >= 0 }) else { continue }
+        // A tier's entries share one `full` column (or none): it belongs to the tier's prefix.
+        let full = positionFull[tier[0]]
+        guard full >= 0 else { continue }
         if lastFull >= 0 {
           program.addRow([(lastFull, 1), (full, -1)], lower: -.infinity, upper: 0)
           program.rowNames.append("fullorder_p\(p)_c\(full)")
