@@ -215,9 +215,26 @@ static void add_cuts(glp_tree *tree, const cglpk_search *search) {
   }
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once, reports progress at
-// each node selection, round of cuts and new incumbent, stops when the observer asks,
-// and otherwise asks the caller's separator for cuts.
+// Hands the current node's LP optimum to the caller's heuristic and offers GLPK the
+// solution it returns, if any (GLPK keeps it only when it beats the incumbent).
+static void add_heuristic_solution(glp_tree *tree, const cglpk_search *search) {
+  glp_prob *problem = glp_ios_get_prob(tree);
+  int columns = glp_get_num_cols(problem);
+  double *values = glp_alloc(columns + 1, sizeof(double));
+  for (int j = 0; j < columns; j++) values[j] = glp_get_col_prim(problem, j + 1);
+  const double *found = search->heuristic_generator(search->heuristic_context, values, columns);
+  if (found != NULL) {
+    values[0] = 0;
+    for (int j = 0; j < columns; j++) values[j + 1] = found[j];
+    glp_ios_heur_sol(tree, values);
+  }
+  glp_free(values);
+}
+
+// Branch-and-bound callback: supplies the caller's incumbent once and asks the caller's
+// heuristic at each node, reports progress at each node selection, round of cuts and new
+// incumbent, stops when the observer asks, and otherwise asks the caller's separator for
+// cuts.
 static void node_callback(glp_tree *tree, void *info) {
   const cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
@@ -226,6 +243,7 @@ static void node_callback(glp_tree *tree, void *info) {
       heuristic_supplied = 1;
       glp_ios_heur_sol(tree, search->heuristic);
     }
+    if (search->heuristic_generator != NULL) add_heuristic_solution(tree, search);
     return;
   }
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.

@@ -32,4 +32,20 @@ import Testing
     let evaluation = Evaluation(market, model.assignment(from: values))
     #expect(evaluation.matched == 2 && evaluation.isStable)
   }
+
+  /// GLPK prunes a node unless its bound beats the incumbent by the tolerance times
+  /// (1 + |incumbent|): under one unit at any objective a solution can have, and nearly
+  /// one when the LP relaxation's optimum caps the objective.
+  @Test func wholeObjectiveToleranceIsJustUnderOneUnit() {
+    var program = LinearProgram(direction: .maximize)
+    for _ in 0..<1_000 { program.addColumn(objective: 1, lower: 0, upper: 1, integer: false) }
+    program.objectiveIsWhole = true
+    let loose = program.wholeObjectiveTolerance()
+    let tight = program.wholeObjectiveTolerance(relaxedBound: 40.5)
+    #expect(loose * (1 + 1_000) < 1 && tight * (1 + 40.5) < 1)
+    #expect(tight * (1 + 40) > 0.98)
+    #expect(loose * (1 + 40) < 0.05)
+    program.direction = .minimize
+    #expect(program.wholeObjectiveTolerance(relaxedBound: 40.5) == loose, "a lower bound does not cap a minimum")
+  }
 }

@@ -4,8 +4,11 @@ import PlacementTestSupport
 import Testing
 
 /// Tiny markets with ties on both sides, minimums on some seeds, no groups or type quotas.
-func tiedMarket(seed: UInt64, applicants: Int = 6, positions: Int = 3) -> Market {
-  Fixtures.tinyMarket(seed: seed, applicants: applicants, positions: positions, listLength: 3) { shape in
+/// Short lists over more positions than a list holds, so that weakly stable placements
+/// of different sizes are common (with every position on every list, all have one size).
+func tiedMarket(seed: UInt64) -> Market {
+  Fixtures.tinyMarket(seed: seed, applicants: 7, positions: 5, listLength: 2) { shape in
+    shape.capacity = 1...2
     shape.tieDensity = 0.5
     shape.positionPreferences = !seed.isMultiple(of: 5)
     shape.minimumShare = seed.isMultiple(of: 3) ? 0.4 : 0
@@ -25,6 +28,16 @@ func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMa
 }
 
 @Suite struct MaxStableProgramTests {
+  /// The markets below are a test of the largest only if stable placements differ in
+  /// size: in most of them they do.
+  @Test func tiedMarketsHaveStablePlacementsOfDifferentSizes() {
+    let varied = (UInt64(1)...300).count { seed in
+      let market = tiedMarket(seed: seed)
+      return Set(BruteForce.stableAssignments(market).map { Evaluation(market, $0).matched }).count > 1
+    }
+    #expect(varied >= 150, "\(varied) of 300")
+  }
+
   @Test(arguments: 1...500)
   func placesAsManyAsTheLargestWeaklyStablePlacement(seed: UInt64) async throws {
     let market = tiedMarket(seed: UInt64(seed))

@@ -62,6 +62,12 @@ typedef struct {
 /// cuts valid for every integer solution, whose arrays stay valid until the next call.
 typedef cglpk_cuts (*cglpk_cut_function)(void *context, const double *values, int columns, int node, int level);
 
+/// Called at a branch-and-bound node whose LP relaxation is solved, after its cuts, with
+/// its optimum (`columns` values, 0-based); returns an integer solution in the same form,
+/// valid until the next call, for GLPK to take when it beats the incumbent, or NULL. The
+/// solution must satisfy every row: GLPK checks only integrality.
+typedef const double *(*cglpk_heuristic_function)(void *context, const double *values, int columns);
+
 /// Branch-and-bound settings and the caller's observer.
 typedef struct {
   int time_limit_ms;             // > 0
@@ -77,6 +83,8 @@ typedef struct {
   void *progress_context;
   cglpk_cut_function cut_generator;  // or NULL
   void *cut_context;
+  cglpk_heuristic_function heuristic_generator;  // or NULL
+  void *heuristic_context;
 } cglpk_search;
 
 /// The message of this thread's last trapped fatal error ("" when none).

@@ -52,6 +52,25 @@ public struct DeferredAcceptance: Strategy {
     assign(market)
   }
 
+  /// Applicant-proposing deferred acceptance on `market` with ties broken towards larger
+  /// `weights`, one per entry (see `StrictOrders.init(_:preferring:)`): for rounding a
+  /// fractional placement to a weakly stable one.
+  ///
+  /// With capacities only, a weakly stable placement M is stable for the strict
+  /// preferences that break ties towards M's pairs, and every stable placement of strict
+  /// preferences places as many (the rural hospitals theorem), so weights that are M's
+  /// indicator give a placement as large as M.
+  package static func assignment(_ market: Market, preferring weights: [Double])
+    -> (assignment: [Int32], status: Solution.Status)
+  {
+    let orders = StrictOrders(market, preferring: weights)
+    var notes: [String] = []
+    return ClosingRounds.run(market, notes: &notes) { closed in
+      var engine = ApplicantProposing(market: market, orders: orders, closed: closed)
+      return engine.run()
+    }
+  }
+
   /// Runs deferred acceptance on `market`, synchronously.
   public func assign(_ market: Market) -> Solution {
     let started = ContinuousClock.now

@@ -60,26 +60,69 @@ struct StrictOrders {
     buildPositionKeyTable()
   }
 
-  /// Shuffles each applicant's tied entries, when there are any.
-  private mutating func shuffleApplicantTies(_ generator: inout SplitMix64) {
-    let entryCount = market.pairCount
-    let hasTies = (0..<max(entryCount - 1, 0)).contains { (e: Int) -> Bool in
-      let sameApplicant = market.entryApplicant[e] == market.entryApplicant[e + 1]
-      return sameApplicant && market.entryApplicantTier[e] == market.entryApplicantTier[e + 1]
+  /// Ties broken towards the entries with larger `weights` (one per entry), on both
+  /// sides: an applicant proposes first where its weight is largest within a tie, and a
+  /// position prefers, within a tier, the applicants whose entries weigh more. Equal
+  /// weights keep the listed order. Positions that follow a ranking group keep the
+  /// group's order (as under ``TieBreaking/listed``).
+  ///
+  /// - Complexity: O(L log t) for L entries and ties of length t.
+  init(_ market: Market, preferring weights: [Double]) {
+    precondition(weights.count == market.pairCount, "one weight per entry")
+    self.market = market
+    self.rule = .listed
+    let heavierFirst = { (e: Int32, f: Int32) -> Bool in
+      weights[Int(e)] > weights[Int(f)] || (weights[Int(e)] == weights[Int(f)] && e < f)
     }
-    guard hasTies else { return }
-    var shuffled = (0..<Int32(entryCount)).map { $0 }
+    let entryCount = market.pairCount
+    var order = (0..<Int32(entryCount)).map { $0 }
+    Self.forEachApplicantTie(market) { order[$0].sort(by: heavierFirst) }
+    applicantKey = [Int32](repeating: 0, count: entryCount)
+    for (rank, e) in order.enumerated() { applicantKey[Int(e)] = Int32(rank) }
+    applicantOrder = order
+    buildPositionKeyTable()
+    if positionKeyTable.isEmpty {
+      positionKeyTable = [Int64](repeating: 0, count: entryCount)
+      positionUsesTable = [Bool](repeating: false, count: market.positionCount)
+    }
+    for p in 0..<market.positionCount where rankingGroup(followedBy: p) == nil {
+      var entries = market.entries(ofPosition: p).map { market.positionListEntry[$0] }
+      entries.sort { e, f in
+        let (tierOfE, tierOfF) = (market.entryPositionTier[Int(e)], market.entryPositionTier[Int(f)])
+        return tierOfE != tierOfF ? tierOfE < tierOfF : heavierFirst(e, f)
+      }
+      for (rank, e) in entries.enumerated() {
+        positionKeyTable[Int(e)] = Int64(market.entryPositionTier[Int(e)]) << 32 | Int64(rank)
+      }
+      positionUsesTable[p] = true
+    }
+  }
+
+  /// Calls `body` with each run of two or more entries that one applicant ties, in
+  /// entry order.
+  private static func forEachApplicantTie(_ market: Market, _ body: (Range<Int>) -> Void) {
     var start = 0
-    while start < entryCount {
+    while start < market.pairCount {
       var end = start + 1
-      while end < entryCount, market.entryApplicant[end] == market.entryApplicant[start],
+      while end < market.pairCount, market.entryApplicant[end] == market.entryApplicant[start],
         market.entryApplicantTier[end] == market.entryApplicantTier[start]
       {
         end += 1
       }
-      if end - start > 1 { shuffled[start..<end].seededShuffle(using: &generator) }
+      if end - start > 1 { body(start..<end) }
       start = end
     }
+  }
+
+  /// Shuffles each applicant's tied entries, when there are any.
+  private mutating func shuffleApplicantTies(_ generator: inout SplitMix64) {
+    let entryCount = market.pairCount
+    var shuffled: [Int32] = []
+    Self.forEachApplicantTie(market) { tie in
+      if shuffled.isEmpty { shuffled = (0..<Int32(entryCount)).map { $0 } }
+      shuffled[tie].seededShuffle(using: &generator)
+    }
+    guard !shuffled.isEmpty else { return }
     applicantKey = [Int32](repeating: 0, count: entryCount)
     for (rank, e) in shuffled.enumerated() { applicantKey[Int(e)] = Int32(rank) }
     applicantOrder = shuffled
@@ -91,9 +134,7 @@ struct StrictOrders {
     var table: [Int64] = []
     for p in 0..<market.positionCount {
       var keys: [(entry: Int, key: Int64)] = []
-      if !market.positionHasPreferences[p],
-        let g = market.groups(ofPosition: p).first(where: { market.groupHasPreferences[Int($0)] })
-      {
+      if let g = rankingGroup(followedBy: p) {
         keys = market.entries(ofPosition: p).map { k in
           let e = Int(market.positionListEntry[k])
           return (e, groupKey(Int(g), applicant: Int(market.entryApplicant[e])))
@@ -113,6 +154,13 @@ struct StrictOrders {
       for (e, key) in keys { table[e] = key }
     }
     positionKeyTable = table
+  }
+
+  /// The ranking group whose order position `p` follows, when it has no preferences of
+  /// its own and belongs to a group that has.
+  private func rankingGroup(followedBy p: Int) -> Int? {
+    guard !market.positionHasPreferences[p] else { return nil }
+    return market.groups(ofPosition: p).first(where: { market.groupHasPreferences[Int($0)] }).map(Int.init)
   }
 
   /// The position's strict rank key of entry `e`'s applicant (smaller is better): the

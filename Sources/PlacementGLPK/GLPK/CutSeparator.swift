@@ -64,27 +64,6 @@ package final class CutSeparator {
   }
 }
 
-/// Memory that holds a copy of an array until the next copy or the end of its owner.
-private final class OwnedBuffer<Element> {
-  private var pointer: UnsafeMutablePointer<Element>?
-  private var count = 0
-
-  func holding(_ elements: [Element]) -> UnsafePointer<Element> {
-    pointer?.deinitialize(count: count)
-    pointer?.deallocate()
-    count = elements.count
-    let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(1, count))
-    memory.initialize(from: elements, count: count)
-    pointer = memory
-    return UnsafePointer(memory)
-  }
-
-  deinit {
-    pointer?.deinitialize(count: count)
-    pointer?.deallocate()
-  }
-}
-
 /// GLPK's entry into a ``CutSeparator`` passed as context.
 let separateCuts: cglpk_cut_function = { context, values, columns, node, level in
   guard let context, let values else { return cglpk_cuts() }

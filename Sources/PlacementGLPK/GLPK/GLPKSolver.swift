@@ -122,14 +122,14 @@ public struct GLPKSolver: Sendable {
   /// solved and deleted in this one call, as GLPK's per-thread environment requires.
   package static func solveOnThisThread(
     _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String,
-    separator: CutSeparator? = nil
+    separator: CutSeparator? = nil, heuristic: NodeHeuristic? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     try validate(program, options: options, incumbent: incumbent)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
       try problem.load(program)
       return try solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
-        separator: separator)
+        separator: separator, heuristic: heuristic)
     }
   }
 
@@ -140,7 +140,8 @@ public struct GLPKSolver: Sendable {
   /// presolver, which on the stability programmes cuts the root LP's iterations fourfold.
   static func solveLoaded(
     _ problem: borrowing GLPKProblem, _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?,
-    control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil
+    control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil,
+    heuristic: NodeHeuristic? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     let observer = SearchObserver(control: control, options: options, stage: stage)
     let logSink = options.log.map(LogSink.init)
@@ -149,7 +150,7 @@ public struct GLPKSolver: Sendable {
     }
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
-    var solution = try withExtendedLifetime((observer, logSink, separator)) { () throws(GLPKError) in
+    var solution = try withExtendedLifetime((observer, logSink, separator, heuristic)) { () throws(GLPKError) in
       do {
         var rootBound: Double?
         func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
@@ -201,17 +202,19 @@ public struct GLPKSolver: Sendable {
         if control.isCancelled { return early(.cancelled) }
         guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
         // GLPK's arrays are 1-based: slot 0 of the starting solution is ignored.
-        let heuristic = incumbent.map { [0] + $0 }
-        let code = try heuristic.withOptionalPointer { heuristic throws(GLPKError) in
+        let start = incumbent.map { [0] + $0 }
+        let code = try start.withOptionalPointer { start throws(GLPKError) in
           var search = cglpk_search(
             time_limit_ms: milliseconds, relative_gap: options.relativeGap,
-            objective_tolerance: program.wholeObjectiveTolerance,
+            objective_tolerance: program.wholeObjectiveTolerance(relaxedBound: rootBound),
             branching: options.branching.glpkValue, backtracking: options.backtracking.glpkValue,
             cuts: options.cuts.rawValue, feasibility_pump: options.feasibilityPump ? 1 : 0,
-            proximity_search: options.proximitySearch ? 1 : 0, heuristic: heuristic,
+            proximity_search: options.proximitySearch ? 1 : 0, heuristic: start,
             progress: observeNode, progress_context: Unmanaged.passUnretained(observer).toOpaque(),
             cut_generator: separator == nil ? nil : separateCuts,
-            cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() })
+            cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() },
+            heuristic_generator: heuristic == nil ? nil : findHeuristicSolution,
+            heuristic_context: heuristic.map { Unmanaged.passUnretained($0).toOpaque() })
           return try problem.branchAndBound(&search, log: logOn)
         }
         let stop: LinearProgramSolution.Stop?

@@ -106,14 +106,25 @@ public struct LinearProgram: Sendable, Hashable {
   }
 
   /// GLPK's relative objective tolerance for a whole objective: just under one unit at
-  /// the largest objective the bounds allow, so a node is pruned unless its bound beats
-  /// the incumbent by nearly one; 0 (GLPK's default) otherwise.
-  var wholeObjectiveTolerance: Double {
+  /// the largest objective any solution can have, so that a node is pruned unless its
+  /// bound beats the incumbent by nearly one; 0 (GLPK's default) otherwise. The largest
+  /// comes from the column bounds and, when given, from the LP relaxation's optimum
+  /// `relaxedBound` (no solution beats it): GLPK's tolerance is relative, so the tighter
+  /// that is, the closer to one unit the pruning gets.
+  func wholeObjectiveTolerance(relaxedBound: Double? = nil) -> Double {
     guard objectiveIsWhole, !hasIntegralObjective else { return 0 }
-    var largest = abs(objectiveConstant)
+    var lowest = objectiveConstant
+    var highest = objectiveConstant
     for column in objective.indices where objective[column] != 0 {
-      largest += abs(objective[column]) * max(abs(columnLower[column]), abs(columnUpper[column]))
+      let atLower = objective[column] * columnLower[column]
+      let atUpper = objective[column] * columnUpper[column]
+      lowest += min(atLower, atUpper)
+      highest += max(atLower, atUpper)
     }
+    if let relaxedBound {
+      if direction == .maximize { highest = min(highest, relaxedBound) } else { lowest = max(lowest, relaxedBound) }
+    }
+    let largest = max(abs(lowest), abs(highest))
     return largest.isFinite ? 0.999 / (1 + largest) : 0
   }
 

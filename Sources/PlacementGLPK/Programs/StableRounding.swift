@@ -1,0 +1,34 @@
+import Placement
+
+/// Rounds a branch-and-bound node's LP optimum to a weakly stable placement: deferred
+/// acceptance over the programme's market with every tie broken towards the pairs the LP
+/// optimum uses more (``DeferredAcceptance/assignment(_:preferring:)``).
+///
+/// Deferred acceptance with any tie-breaking is weakly stable, and with capacities only a
+/// largest weakly stable placement comes back from weights that are its own pairs, so
+/// deep in the tree, where the LP optimum is nearly whole, the rounding finds the
+/// placements the LP points at. On 5,000 applicants with 20% ties it is what finds the
+/// optimum of seeds that GLPK's own search left one or two short.
+enum StableRounding {
+  /// A heuristic for `program`, built from `model` over `reduced` (`market` after
+  /// preprocessing). It offers a placement only when it places more than `incumbent`
+  /// (a solution of `program`) and any placement it offered before, and only when it is
+  /// valid and stable in `market`: with type quotas and groups deferred acceptance can
+  /// leave a blocking pair, and such a placement is not a solution of the programme.
+  static func heuristic(
+    model: WelfareModel, market: Market, reduced: Market, program: LinearProgram, incumbent: [Double]?
+  ) -> NodeHeuristic {
+    var best = incumbent.map { program.objectiveValue(of: $0) } ?? -1
+    return NodeHeuristic { values in
+      let (assignment, status) = DeferredAcceptance.assignment(
+        reduced, preferring: Array(values[0..<reduced.pairCount]))
+      guard status != .infeasible else { return nil }
+      let placed = Double(assignment.count { $0 >= 0 })
+      guard placed > best else { return nil }
+      let evaluation = Evaluation(market, assignment)
+      guard evaluation.isValid && evaluation.isStable else { return nil }
+      best = placed
+      return model.values(of: assignment)
+    }
+  }
+}
