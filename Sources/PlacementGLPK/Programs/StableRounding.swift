@@ -10,8 +10,8 @@ import Placement
 /// placements the LP points at. On 5,000 applicants with 20% ties it is what finds the
 /// optimum of seeds that GLPK's own search left one or two short.
 enum StableRounding {
-  /// A heuristic for `program`, built from `model` over `reduced` (`market` after
-  /// preprocessing). It offers a placement only when it places more than `incumbent`
+  /// A heuristic for `program`, max-stable's programme (its objective is the number
+  /// placed), built from `model` over `reduced` (`market` after preprocessing). It offers a placement only when it places more than `incumbent`
   /// (a solution of `program`) and any placement it offered before, and only when it is
   /// valid and stable in `market`: with type quotas and groups deferred acceptance can
   /// leave a blocking pair, and such a placement is not a solution of the programme.
