@@ -19,9 +19,10 @@ package final class NodeHeuristic {
     self.find = find
   }
 
-  /// The solution for a node whose LP optimum is `values`, or `nil`.
+  /// The solution for a node whose LP optimum is `values`, or `nil` (also for one of the
+  /// wrong length, which GLPK would read past).
   fileprivate func solution(near values: UnsafeBufferPointer<Double>) -> UnsafePointer<Double>? {
-    guard let solution = find(Array(values)) else { return nil }
+    guard let solution = find(Array(values)), solution.count == values.count else { return nil }
     found += 1
     return answer.holding(solution)
   }
