@@ -62,8 +62,9 @@ typedef struct {
 /// cuts valid for every integer solution, whose arrays stay valid until the next call.
 typedef cglpk_cuts (*cglpk_cut_function)(void *context, const double *values, int columns, int node, int level);
 
-/// Called at a branch-and-bound node whose LP relaxation is solved, after its cuts, with
-/// its optimum (`columns` values, 0-based); returns an integer solution in the same form,
+/// Called each time a branch-and-bound node's LP relaxation is solved with an optimum
+/// that is not integral (before each round of cuts, GLP_IHEUR), with that optimum
+/// (`columns` values, 0-based); returns an integer solution in the same form,
 /// valid until the next call, for GLPK to take when it beats the incumbent, or NULL. The
 /// solution must satisfy every row: GLPK checks only integrality.
 typedef const double *(*cglpk_heuristic_function)(void *context, const double *values, int columns);

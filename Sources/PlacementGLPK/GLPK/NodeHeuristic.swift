@@ -1,8 +1,8 @@
 internal import CGLPKShims
 
-/// Turns branch-and-bound nodes' LP optima into integer solutions: GLPK hands it each
-/// node's LP optimum, after the node's cuts, and keeps what it returns when that beats
-/// the incumbent.
+/// Turns branch-and-bound nodes' LP optima into integer solutions: GLPK hands it a
+/// node's LP optimum each time it solves the node's LP (first, and again after each round
+/// of cuts) and keeps what it returns when that beats the incumbent.
 ///
 /// `find` is called with the value of every column, on the solving thread; it must not
 /// call GLPK, and what it returns must satisfy every row and bound of the programme and
