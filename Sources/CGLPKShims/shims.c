@@ -191,13 +191,21 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
   })
 }
 
+// The current node's LP optimum, 0-based in a glp_alloc'd array of `*columns` + 1 slots
+// (the caller frees it).
+static double *node_optimum(glp_tree *tree, int *columns) {
+  glp_prob *problem = glp_ios_get_prob(tree);
+  *columns = glp_get_num_cols(problem);
+  double *values = glp_alloc(*columns + 1, sizeof(double));
+  for (int j = 0; j < *columns; j++) values[j] = glp_get_col_prim(problem, j + 1);
+  return values;
+}
+
 // Hands the current node's LP optimum to the caller's separator and adds the cuts it
 // returns to the node's cut pool (class 101, a user class).
 static void add_cuts(glp_tree *tree, const cglpk_search *search) {
-  glp_prob *problem = glp_ios_get_prob(tree);
-  int columns = glp_get_num_cols(problem);
-  double *values = glp_alloc(columns + 1, sizeof(double));
-  for (int j = 0; j < columns; j++) values[j] = glp_get_col_prim(problem, j + 1);
+  int columns;
+  double *values = node_optimum(tree, &columns);
   int node = glp_ios_curr_node(tree);
   cglpk_cuts cuts = search->cut_generator(search->cut_context, values, columns, node, glp_ios_node_level(tree, node));
   glp_free(values);
@@ -218,10 +226,8 @@ static void add_cuts(glp_tree *tree, const cglpk_search *search) {
 // Hands the current node's LP optimum to the caller's heuristic and offers GLPK the
 // solution it returns, if any (GLPK keeps it only when it beats the incumbent).
 static void add_heuristic_solution(glp_tree *tree, const cglpk_search *search) {
-  glp_prob *problem = glp_ios_get_prob(tree);
-  int columns = glp_get_num_cols(problem);
-  double *values = glp_alloc(columns + 1, sizeof(double));
-  for (int j = 0; j < columns; j++) values[j] = glp_get_col_prim(problem, j + 1);
+  int columns;
+  double *values = node_optimum(tree, &columns);
   const double *found = search->heuristic_generator(search->heuristic_context, values, columns);
   if (found != NULL) {
     values[0] = 0;

@@ -80,22 +80,23 @@ struct StrictOrders {
     applicantKey = [Int32](repeating: 0, count: entryCount)
     for (rank, e) in order.enumerated() { applicantKey[Int(e)] = Int32(rank) }
     applicantOrder = order
-    buildPositionKeyTable()
-    if positionKeyTable.isEmpty {
-      positionKeyTable = [Int64](repeating: 0, count: entryCount)
-      positionUsesTable = [Bool](repeating: false, count: market.positionCount)
-    }
-    for p in 0..<market.positionCount where rankingGroup(followedBy: p) == nil {
+    var table = [Int64](repeating: 0, count: entryCount)
+    for p in 0..<market.positionCount {
+      if let g = rankingGroup(followedBy: p) {
+        for (e, key) in groupKeys(ofPosition: p, group: g) { table[e] = key }
+        continue
+      }
       var entries = market.entries(ofPosition: p).map { market.positionListEntry[$0] }
       entries.sort { e, f in
         let (tierOfE, tierOfF) = (market.entryPositionTier[Int(e)], market.entryPositionTier[Int(f)])
         return tierOfE != tierOfF ? tierOfE < tierOfF : heavierFirst(e, f)
       }
       for (rank, e) in entries.enumerated() {
-        positionKeyTable[Int(e)] = Int64(market.entryPositionTier[Int(e)]) << 32 | Int64(rank)
+        table[Int(e)] = Int64(market.entryPositionTier[Int(e)]) << 32 | Int64(rank)
       }
-      positionUsesTable[p] = true
     }
+    positionKeyTable = table
+    positionUsesTable = [Bool](repeating: true, count: market.positionCount)
   }
 
   /// Calls `body` with each run of two or more entries that one applicant ties, in
@@ -135,10 +136,7 @@ struct StrictOrders {
     for p in 0..<market.positionCount {
       var keys: [(entry: Int, key: Int64)] = []
       if let g = rankingGroup(followedBy: p) {
-        keys = market.entries(ofPosition: p).map { k in
-          let e = Int(market.positionListEntry[k])
-          return (e, groupKey(Int(g), applicant: Int(market.entryApplicant[e])))
-        }
+        keys = groupKeys(ofPosition: p, group: g)
       } else if case .listed = rule, market.positionHasTies[p] {
         keys = market.entries(ofPosition: p).enumerated().map { index, k in
           let e = Int(market.positionListEntry[k])
@@ -154,6 +152,14 @@ struct StrictOrders {
       for (e, key) in keys { table[e] = key }
     }
     positionKeyTable = table
+  }
+
+  /// The keys of position `p`'s entries by entry, in ranking group `g`'s order.
+  private func groupKeys(ofPosition p: Int, group g: Int) -> [(entry: Int, key: Int64)] {
+    market.entries(ofPosition: p).map { k in
+      let e = Int(market.positionListEntry[k])
+      return (e, groupKey(g, applicant: Int(market.entryApplicant[e])))
+    }
   }
 
   /// The ranking group whose order position `p` follows, when it has no preferences of
