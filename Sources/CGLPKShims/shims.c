@@ -237,14 +237,50 @@ static void add_heuristic_solution(glp_tree *tree, const cglpk_search *search) {
   glp_free(values);
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once and asks the caller's
-// heuristic at each node, reports progress at each node selection, round of cuts and new
+// Tightens the bounds of the current node's non-basic whole columns (integer ones, and
+// with whole vertices every one with whole bounds) by their reduced costs, as described
+// at `cglpk_search.objective_step`. Moving a non-basic column off its bound by one unit
+// changes the LP optimum by its reduced cost at least, so a solution that beats the
+// incumbent by a step moves it by at most `room / |reduced cost|` whole units. The bounds
+// change only on the far side, so the LP optimum stays as it is.
+static void tighten_by_reduced_cost(glp_tree *tree, cglpk_search *search) {
+  glp_prob *problem = glp_ios_get_prob(tree);
+  if (glp_mip_status(problem) != GLP_FEAS) return;
+  double incumbent = glp_mip_obj_val(problem);
+  // How far the node's LP optimum is above the least objective worth finding (below it,
+  // minimising), with numerical slack on the side of tightening less.
+  double room = glp_get_obj_dir(problem) == GLP_MAX ? glp_get_obj_val(problem) - (incumbent + search->objective_step)
+                                                    : (incumbent - search->objective_step) - glp_get_obj_val(problem);
+  room += 1e-6 * (1 + fabs(incumbent));
+  if (room < 0) return;
+  int columns = glp_get_num_cols(problem);
+  for (int j = 1; j <= columns; j++) {
+    if (glp_get_col_type(problem, j) != GLP_DB) continue;
+    double lower = glp_get_col_lb(problem, j), upper = glp_get_col_ub(problem, j);
+    int whole = glp_get_col_kind(problem, j) == GLP_IV
+                || (search->whole_vertices && lower == floor(lower) && upper == floor(upper));
+    int status = glp_get_col_stat(problem, j);
+    if (!whole || (status != GLP_NL && status != GLP_NU)) continue;
+    double cost = fabs(glp_get_col_dual(problem, j));
+    if (cost < 1e-9) continue;
+    double moves = floor(room / cost + 1e-9);
+    if (moves >= upper - lower) continue;
+    if (status == GLP_NL) upper = lower + moves;
+    else lower = upper - moves;
+    glp_set_col_bnds(problem, j, lower == upper ? GLP_FX : GLP_DB, lower, upper);
+    search->tightened_by_reduced_cost++;
+  }
+}
+
+// Branch-and-bound callback: supplies the caller's incumbent once, tightens bounds by
+// reduced cost and asks the caller's heuristic at each node, reports progress at each node selection, round of cuts and new
 // incumbent, stops when the observer asks, and otherwise asks the caller's separator for
 // cuts.
 static void node_callback(glp_tree *tree, void *info) {
-  const cglpk_search *search = info;
+  cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
   if (reason == GLP_IHEUR) {
+    if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;
       glp_ios_heur_sol(tree, search->heuristic);
@@ -276,7 +312,7 @@ static void node_callback(glp_tree *tree, void *info) {
   if (reason == GLP_ICUTGEN && search->cut_generator != NULL) add_cuts(tree, search);
 }
 
-int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result) {
+int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *result) {
   GUARDED({
     glp_iocp parameters;
     glp_init_iocp(&parameters);
@@ -294,7 +330,7 @@ int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int 
     parameters.fp_heur = search->feasibility_pump ? GLP_ON : GLP_OFF;
     parameters.ps_heur = search->proximity_search ? GLP_ON : GLP_OFF;
     parameters.cb_func = node_callback;
-    parameters.cb_info = (void *)search;
+    parameters.cb_info = search;
     heuristic_supplied = 0;
     *result = glp_intopt(problem, &parameters);
   })

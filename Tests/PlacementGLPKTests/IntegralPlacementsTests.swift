@@ -18,7 +18,7 @@ import Testing
     let market = try Market(compiling: Instance(json: Data(json.utf8)))
     let model = WelfareModel(market, stable: true)
     let program = MaxStableProgram.program(for: model)
-    #expect(MaxStableProgram.placementsCanBeContinuous(market) && program.objectiveIsWhole)
+    #expect(MaxStableProgram.placementsCanBeContinuous(market) && program.objectiveIsWhole && program.verticesAreWhole)
     let first = model.values(of: [0, 1])
     let second = model.values(of: [1, 0])
     let mix = zip(first, second).map { ($0 + $1) / 2 }

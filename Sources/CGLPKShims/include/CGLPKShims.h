@@ -86,6 +86,19 @@ typedef struct {
   void *cut_context;
   cglpk_heuristic_function heuristic_generator;  // or NULL
   void *heuristic_context;
+  /// 0, or how much any two solutions' objectives differ at least when they differ (1 for
+  /// a whole objective). Then, at each node whose LP optimum is not integral, the bounds
+  /// of every non-basic integer column are tightened for the node's subtree so that it
+  /// can move off its bound only as many whole units as its reduced cost leaves room for
+  /// beating the incumbent by a step (GLPK's own fixing only fixes, and asks only to beat
+  /// the incumbent by any amount).
+  double objective_step;
+  /// Nonzero when, with the integer columns fixed, every vertex is whole in every column
+  /// (total unimodularity): then continuous columns with whole bounds are tightened the
+  /// same way, since a better solution at a whole vertex moves them by whole units.
+  int whole_vertices;
+  /// Out: the bounds tightened that way.
+  long tightened_by_reduced_cost;
 } cglpk_search;
 
 /// The message of this thread's last trapped fatal error ("" when none).
@@ -131,7 +144,7 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
                   int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
-int cglpk_intopt(glp_prob *problem, const cglpk_search *search, int log_on, int *result);
+int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *result);
 
 /// Writes the problem in CPLEX LP (format 0) or free MPS (format 1); `result` is GLPK's code.
 int cglpk_write(glp_prob *problem, int format, const char *path, int *result);

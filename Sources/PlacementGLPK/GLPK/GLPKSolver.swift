@@ -29,6 +29,10 @@ public struct LinearProgramSolution: Sendable, Hashable {
   public var stop: Stop?
   /// Time from the start of the solve to its end, on the solving thread.
   public var elapsed: Duration = .zero
+  /// Column bounds tightened at a node because the column's reduced cost left room for
+  /// only so many whole units of movement if a solution is to beat the incumbent by a
+  /// whole unit (whole objectives only; GLPK's own fixing is not counted).
+  public var tightenedByReducedCost = 0
 
   /// The relative gap between objective and bound, when both are known.
   public var gap: Double? {
@@ -150,6 +154,7 @@ public struct GLPKSolver: Sendable {
     }
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
+    var tightenedByReducedCost = 0
     var solution = try withExtendedLifetime((observer, logSink, separator, heuristic)) { () throws(GLPKError) in
       do {
         var rootBound: Double?
@@ -214,7 +219,11 @@ public struct GLPKSolver: Sendable {
             cut_generator: separator == nil ? nil : separateCuts,
             cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() },
             heuristic_generator: heuristic == nil ? nil : findHeuristicSolution,
-            heuristic_context: heuristic.map { Unmanaged.passUnretained($0).toOpaque() })
+            heuristic_context: heuristic.map { Unmanaged.passUnretained($0).toOpaque() },
+            objective_step: program.objectiveIsWhole || program.hasIntegralObjective ? 1 : 0,
+            whole_vertices: program.verticesAreWhole ? 1 : 0,
+            tightened_by_reduced_cost: 0)
+          defer { tightenedByReducedCost = Int(search.tightened_by_reduced_cost) }
           return try problem.branchAndBound(&search, log: logOn)
         }
         let stop: LinearProgramSolution.Stop?
@@ -247,6 +256,7 @@ public struct GLPKSolver: Sendable {
       }
     }
     solution.elapsed = control.elapsed
+    solution.tightenedByReducedCost = tightenedByReducedCost
     return solution
   }
 }

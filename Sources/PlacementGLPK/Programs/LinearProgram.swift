@@ -43,6 +43,11 @@ public struct LinearProgram: Sendable, Hashable {
   /// GLPK then prunes every node that cannot beat the incumbent by a whole unit, and
   /// bounds are rounded.
   public var objectiveIsWhole = false
+  /// Whether, once the integer columns are fixed at whole values, every vertex of what is
+  /// left is whole in every column (as total unimodularity with whole bounds makes it).
+  /// GLPK may then tighten continuous columns' bounds by reduced cost in whole units too,
+  /// like integer ones: a better solution at a whole vertex moves them by whole units.
+  public var verticesAreWhole = false
   /// Column names for exported models (empty for none); at most 255 printable ASCII
   /// characters each, no spaces.
   public var columnNames: [String] = []

@@ -93,6 +93,7 @@ public struct MaxStableProgram: Strategy {
     let (result, combsAdded, rounded) = try outcome.get()
     if combs != nil { notes.append("comb cuts added: \(combsAdded)") }
     notes.append("better placements from rounding node LPs: \(rounded)")
+    notes.append("bounds tightened by reduced cost: \(result.tightenedByReducedCost)")
     if result.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     let assignment =
       result.values.isEmpty
@@ -143,8 +144,10 @@ public struct MaxStableProgram: Strategy {
     var program = model.program(for: WelfareLevel(name: "placed", sense: .maximize, weight: .one), holding: [])
     if placementsCanBeContinuous(model.market) {
       for e in 0..<model.market.pairCount { program.isInteger[e] = false }
-      // Whole at every vertex GLPK accepts, so it may prune by whole units.
+      // Whole at every vertex GLPK accepts, so it may prune by whole units and tighten any
+      // column's bounds by reduced cost.
       program.objectiveIsWhole = true
+      program.verticesAreWhole = true
     }
     return program
   }
