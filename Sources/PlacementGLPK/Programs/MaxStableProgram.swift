@@ -23,7 +23,9 @@ import Placement
 /// either, 4 of them were still open at 60 s). At every node the LP optimum is also
 /// rounded to a stable placement (`StableRounding`: deferred acceptance with ties broken
 /// towards the pairs the LP uses), which finds most of the better placements at 5,000
-/// applicants.
+/// applicants, and every column's bounds are tightened by its reduced cost to the whole
+/// units a placement with one more applicant could move it (the vertices are whole, see
+/// ``LinearProgram/verticesAreWhole``).
 public struct MaxStableProgram: Strategy {
   /// Time limit, gap, search settings and progress for GLPK.
   public var options: GLPKOptions
