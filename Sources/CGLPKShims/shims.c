@@ -272,20 +272,20 @@ static void tighten_by_reduced_cost(glp_tree *tree, cglpk_search *search) {
   }
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once, tightens bounds by
-// reduced cost and asks the caller's heuristic at each node, reports progress at each node selection, round of cuts and new
-// incumbent, stops when the observer asks, and otherwise asks the caller's separator for
-// cuts.
+// Branch-and-bound callback: supplies the caller's incumbent once, asks the caller's
+// heuristic and tightens bounds by reduced cost (against the best incumbent so far) at
+// each node, reports progress at each node selection, round of cuts and new incumbent,
+// stops when the observer asks, and otherwise asks the caller's separator for cuts.
 static void node_callback(glp_tree *tree, void *info) {
   cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
   if (reason == GLP_IHEUR) {
-    if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;
       glp_ios_heur_sol(tree, search->heuristic);
     }
     if (search->heuristic_generator != NULL) add_heuristic_solution(tree, search);
+    if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
     return;
   }
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
