@@ -40,8 +40,8 @@ public struct LinearProgram: Sendable, Hashable {
   public var objectiveConstant: Double = 0
   /// Whether the objective takes whole values at every feasible point even though some
   /// of its columns are continuous (as when total unimodularity makes them integral).
-  /// GLPK then prunes every node that cannot beat the incumbent by a whole unit, and
-  /// bounds are rounded.
+  /// GLPK then prunes every node that cannot beat the incumbent by a whole unit, tightens
+  /// integer columns' bounds by reduced cost in whole units, and bounds are rounded.
   public var objectiveIsWhole = false
   /// Whether, once the integer columns are fixed at whole values, every vertex of what is
   /// left is whole in every column (as total unimodularity with whole bounds makes it).
