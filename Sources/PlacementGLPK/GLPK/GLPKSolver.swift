@@ -220,7 +220,7 @@ public struct GLPKSolver: Sendable {
             cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() },
             heuristic_generator: heuristic == nil ? nil : findHeuristicSolution,
             heuristic_context: heuristic.map { Unmanaged.passUnretained($0).toOpaque() },
-            objective_step: program.objectiveIsWhole || program.hasIntegralObjective ? 1 : 0,
+            objective_step: program.objectiveTakesWholeValues ? 1 : 0,
             whole_vertices: program.verticesAreWhole ? 1 : 0,
             tightened_by_reduced_cost: 0)
           defer { tightenedByReducedCost = Int(search.tightened_by_reduced_cost) }
@@ -269,7 +269,7 @@ private func roundedObjective(_ objective: Double, _ program: LinearProgram) -> 
 
 /// Tightens a bound to an integer when the optimum must be one.
 private func roundedBound(_ bound: Double, _ program: LinearProgram) -> Double {
-  guard program.hasIntegralObjective || program.objectiveIsWhole else { return bound }
+  guard program.objectiveTakesWholeValues else { return bound }
   let slack = 1e-6 * max(1, abs(bound))
   return program.direction == .maximize ? (bound + slack).rounded(.down) : (bound - slack).rounded(.up)
 }

@@ -142,6 +142,10 @@ public struct LinearProgram: Sendable, Hashable {
       }
   }
 
+  /// Whether every solution's objective is a whole number: the coefficients make it so
+  /// (``hasIntegralObjective``) or the programme says so (``objectiveIsWhole``).
+  var objectiveTakesWholeValues: Bool { objectiveIsWhole || hasIntegralObjective }
+
   /// Every bound, row or integrality that `values` violates by more than `tolerance`;
   /// empty when `values` is a feasible solution.
   public func violations(of values: [Double], tolerance: Double = 1e-6) -> [String] {

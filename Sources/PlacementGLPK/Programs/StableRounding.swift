@@ -11,10 +11,11 @@ import Placement
 /// optimum of seeds that GLPK's own search left one or two short.
 enum StableRounding {
   /// A heuristic for `program`, max-stable's programme (its objective is the number
-  /// placed), built from `model` over `reduced` (`market` after preprocessing). It offers a placement only when it places more than `incumbent`
-  /// (a solution of `program`) and any placement it offered before, and only when it is
-  /// valid and stable in `market`: with type quotas and groups deferred acceptance can
-  /// leave a blocking pair, and such a placement is not a solution of the programme.
+  /// placed), built from `model` over `reduced` (`market` after preprocessing). It offers
+  /// a placement only when it places more than `incumbent` (a solution of `program`) and
+  /// any placement it offered before, and only when it is valid and stable in `market`:
+  /// with type quotas and groups deferred acceptance can leave a blocking pair, and such
+  /// a placement is not a solution of the programme.
   static func heuristic(
     model: WelfareModel, market: Market, reduced: Market, program: LinearProgram, incumbent: [Double]?
   ) -> NodeHeuristic {
