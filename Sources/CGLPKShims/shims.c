@@ -237,6 +237,16 @@ static void add_heuristic_solution(glp_tree *tree, const cglpk_search *search) {
   glp_free(values);
 }
 
+// Hands the new incumbent GLPK's own search just found to the caller's observer.
+static void report_incumbent(glp_tree *tree, const cglpk_search *search) {
+  glp_prob *problem = glp_ios_get_prob(tree);
+  int columns = glp_get_num_cols(problem);
+  double *values = glp_alloc(columns + 1, sizeof(double));
+  for (int j = 0; j < columns; j++) values[j] = glp_mip_col_val(problem, j + 1);
+  search->incumbent_observer(search->incumbent_context, values, columns, glp_mip_obj_val(problem));
+  glp_free(values);
+}
+
 // Tightens the bounds of the current node's non-basic whole columns (integer ones, and
 // with whole vertices every one with whole bounds) by their reduced costs, as described
 // at `cglpk_search.objective_step`. Moving a non-basic column off its bound by one unit
@@ -274,8 +284,9 @@ static void tighten_by_reduced_cost(glp_tree *tree, cglpk_search *search) {
 
 // Branch-and-bound callback: supplies the caller's incumbent once, asks the caller's
 // heuristic and tightens bounds by reduced cost (against the best incumbent so far) at
-// each node, reports progress at each node selection, round of cuts and new incumbent,
-// stops when the observer asks, and otherwise asks the caller's separator for cuts.
+// each node, passes GLPK's own new incumbents to the caller's observer, reports progress
+// at each node selection, round of cuts and new incumbent, stops when the progress
+// observer asks, and otherwise asks the caller's separator for cuts.
 static void node_callback(glp_tree *tree, void *info) {
   cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
@@ -288,6 +299,7 @@ static void node_callback(glp_tree *tree, void *info) {
     if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
     return;
   }
+  if (reason == GLP_IBINGO && search->incumbent_observer != NULL) report_incumbent(tree, search);
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
   if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_ICUTGEN) return;
   if (search->progress != NULL) {

@@ -70,6 +70,14 @@ extension PlacementCommand {
     @Flag(help: "Max-stable: start the search from nothing rather than from stable-approx's placement.")
     var noWarmStart = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Max-stable: branch-and-bound searches racing side by side, one thread each (1–4; default 2 on a machine "
+          + "with 2 cores or more, else 1).",
+        discussion: "The first backtracks by best projection, the second by best local bound, then depth first and "
+          + "breadth first; they share placements, and the first to prove the optimum stops the others."))
+    var searches: Int?
+
     @Option(name: .shortAndLong, help: "Where to write the result JSON (written atomically; never over the input).")
     var output: String?
 
@@ -90,6 +98,12 @@ extension PlacementCommand {
       }
       if strategy != .welfare, let flag = (welfareOnly + [stable ? "--stable" : nil]).compactMap({ $0 }).first {
         throw ValidationError("\(flag) applies to --strategy welfare only")
+      }
+      if strategy != .maxStable, searches != nil {
+        throw ValidationError("--searches applies to --strategy max-stable only")
+      }
+      if let searches, !(1...MaxStableProgram.maximumSearches).contains(searches) {
+        throw ValidationError("--searches must be 1 to \(MaxStableProgram.maximumSearches), not \(searches)")
       }
       if strategy != .maxStable, noPreprocessing || noWarmStart {
         throw ValidationError(
@@ -218,11 +232,14 @@ extension PlacementCommand {
 
     private func maxStable(_ market: Market) async throws -> Outcome {
       let (options, line) = searchOptions()
-      let program = MaxStableProgram(options: options, preprocessing: !noPreprocessing, warmStart: !noWarmStart)
+      let program = MaxStableProgram(
+        options: options, preprocessing: !noPreprocessing, warmStart: !noWarmStart,
+        searches: searches ?? MaxStableProgram.defaultSearches)
       let solution = try await solveInterruptibly(program, market, line: line)
       var parameters = limitParameters()
       parameters["preprocessing"] = .bool(!noPreprocessing)
       parameters["warmStart"] = .bool(!noWarmStart)
+      parameters["searches"] = .number(Double(program.searches))
       return Outcome(solution: solution, parameters: parameters, description: "max-stable (glpk)")
     }
   }

@@ -85,6 +85,8 @@ import Testing
     let approximate = try placement("solve", instance, "--strategy", "stable-approx")
     #expect(approximate.status == 0 && approximate.standardError.contains("blocking pairs 0"))
     #expect(placed(stable) >= placed(approximate) && 3 * placed(approximate) >= 2 * placed(stable))
+    let alone = try placement("solve", instance, "--strategy", "max-stable", "--searches", "1")
+    #expect(alone.standardError.contains("max-stable (glpk): optimal") && placed(alone) == placed(stable))
     let bare = try placement(
       "solve", instance, "--strategy", "max-stable", "--no-preprocessing", "--no-warm-start", "--time-limit", "1")
     #expect(bare.standardError.contains("max-stable (glpk): "))
@@ -107,6 +109,9 @@ import Testing
       ["solve", season, "--strategy", "welfare", "--gap", "-1"], ["solve", season, "--stable"],
       ["solve", season, "--strategy", "welfare", "--no-preprocessing"],
       ["solve", season, "--strategy", "stable-approx", "--time-limit", "5"],
+      ["solve", season, "--strategy", "welfare", "--searches", "2"],
+      ["solve", season, "--strategy", "max-stable", "--searches", "0"],
+      ["solve", season, "--strategy", "max-stable", "--searches", "5"],
       ["export", season, "--model", "max-stable", "--level", "2", "-o", "x.lp"],
     ] {
       let run = try placementArguments(arguments)

@@ -69,6 +69,11 @@ typedef cglpk_cuts (*cglpk_cut_function)(void *context, const double *values, in
 /// solution must satisfy every row: GLPK checks only integrality.
 typedef const double *(*cglpk_heuristic_function)(void *context, const double *values, int columns);
 
+/// Called each time GLPK's own search finds a better integer solution (an integral node
+/// LP optimum, GLP_IBINGO), with its `columns` values (0-based) and objective; the values
+/// are valid only during the call.
+typedef void (*cglpk_incumbent_function)(void *context, const double *values, int columns, double objective);
+
 /// Branch-and-bound settings and the caller's observer.
 typedef struct {
   int time_limit_ms;             // > 0
@@ -86,6 +91,8 @@ typedef struct {
   void *cut_context;
   cglpk_heuristic_function heuristic_generator;  // or NULL
   void *heuristic_context;
+  cglpk_incumbent_function incumbent_observer;  // or NULL
+  void *incumbent_context;
   /// 0, or how much any two solutions' objectives differ at least when they differ (1 for
   /// a whole objective). Then, at each node whose LP optimum is not integral, the bounds
   /// of every non-basic integer column are tightened for the node's subtree so that it

@@ -18,7 +18,7 @@ public struct GLPKOptions: Sendable {
   }
 
   /// Which open node branch-and-bound takes next.
-  public enum Backtracking: String, Sendable, CaseIterable {
+  public enum Backtracking: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Depth first (`GLP_BT_DFS`): finds incumbents early.
     case depthFirst
     /// Breadth first (`GLP_BT_BFS`).
@@ -27,6 +27,16 @@ public struct GLPKOptions: Sendable {
     case bestLocalBound
     /// Best projection (`GLP_BT_BPH`).
     case bestProjection
+
+    /// The rule in words ("best local bound").
+    public var description: String {
+      switch self {
+      case .depthFirst: "depth first"
+      case .breadthFirst: "breadth first"
+      case .bestLocalBound: "best local bound"
+      case .bestProjection: "best projection"
+      }
+    }
   }
 
   /// Cutting-plane families GLPK may add.

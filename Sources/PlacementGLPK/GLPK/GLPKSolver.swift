@@ -124,16 +124,18 @@ public struct GLPKSolver: Sendable {
 
   /// Solves `program` synchronously on the calling thread: the GLPK problem is created,
   /// solved and deleted in this one call, as GLPK's per-thread environment requires.
+  /// With `sharing`, the search trades incumbents with other searches of `program` through
+  /// it (see ``SharedIncumbent``).
   package static func solveOnThisThread(
     _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?, control: SolveControl, stage: String,
-    separator: CutSeparator? = nil, heuristic: NodeHeuristic? = nil
+    separator: CutSeparator? = nil, heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     try validate(program, options: options, incumbent: incumbent)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
       try problem.load(program)
       return try solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
-        separator: separator, heuristic: heuristic)
+        separator: separator, heuristic: heuristic, sharing: sharing)
     }
   }
 
@@ -145,7 +147,7 @@ public struct GLPKSolver: Sendable {
   static func solveLoaded(
     _ problem: borrowing GLPKProblem, _ program: LinearProgram, options: GLPKOptions, incumbent: [Double]?,
     control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil,
-    heuristic: NodeHeuristic? = nil
+    heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     let observer = SearchObserver(control: control, options: options, stage: stage)
     let logSink = options.log.map(LogSink.init)
@@ -155,7 +157,10 @@ public struct GLPKSolver: Sendable {
     defer { cglpk_set_log(nil, nil) }
     let logOn = logSink != nil
     var tightenedByReducedCost = 0
-    var solution = try withExtendedLifetime((observer, logSink, separator, heuristic)) { () throws(GLPKError) in
+    let exchange = sharing.map { IncumbentExchange(shared: $0, own: heuristic, program: program, incumbent: incumbent) }
+    let nodeHeuristic = exchange?.heuristic ?? heuristic
+    var solution = try withExtendedLifetime((observer, logSink, separator, nodeHeuristic, exchange)) {
+      () throws(GLPKError) in
       do {
         var rootBound: Double?
         func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
@@ -218,8 +223,10 @@ public struct GLPKSolver: Sendable {
             progress: observeNode, progress_context: Unmanaged.passUnretained(observer).toOpaque(),
             cut_generator: separator == nil ? nil : separateCuts,
             cut_context: separator.map { Unmanaged.passUnretained($0).toOpaque() },
-            heuristic_generator: heuristic == nil ? nil : findHeuristicSolution,
-            heuristic_context: heuristic.map { Unmanaged.passUnretained($0).toOpaque() },
+            heuristic_generator: nodeHeuristic == nil ? nil : findHeuristicSolution,
+            heuristic_context: nodeHeuristic.map { Unmanaged.passUnretained($0).toOpaque() },
+            incumbent_observer: exchange == nil ? nil : observeIncumbent,
+            incumbent_context: exchange.map { Unmanaged.passUnretained($0).toOpaque() },
             objective_step: program.objectiveTakesWholeValues ? 1 : 0,
             whole_vertices: program.verticesAreWhole ? 1 : 0,
             tightened_by_reduced_cost: 0)

@@ -20,11 +20,16 @@ package final class NodeHeuristic {
   }
 
   /// The solution for a node whose LP optimum is `values`, or `nil` (also for one of the
-  /// wrong length, which GLPK would read past).
-  fileprivate func solution(near values: UnsafeBufferPointer<Double>) -> UnsafePointer<Double>? {
-    guard let solution = find(Array(values)), solution.count == values.count else { return nil }
+  /// wrong length, which GLPK would read past); counted in ``found``.
+  func attempt(_ values: [Double]) -> [Double]? {
+    guard let solution = find(values), solution.count == values.count else { return nil }
     found += 1
-    return answer.holding(solution)
+    return solution
+  }
+
+  /// ``attempt(_:)`` for GLPK: the solution in memory that stays put until the next call.
+  fileprivate func solution(near values: UnsafeBufferPointer<Double>) -> UnsafePointer<Double>? {
+    attempt(Array(values)).map(answer.holding)
   }
 }
 

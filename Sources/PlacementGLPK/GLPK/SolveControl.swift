@@ -49,8 +49,14 @@ package final class SolveControl: Sendable {
   package static func run<Result: Sendable>(
     timeLimit: Duration?, _ body: @escaping @Sendable (SolveControl) -> Result
   ) async -> Result {
-    let control = SolveControl(timeLimit: timeLimit)
-    return await withTaskCancellationHandler {
+    await run(control: SolveControl(timeLimit: timeLimit), body)
+  }
+
+  /// ``run(timeLimit:_:)`` with a control made by the caller, who may cancel it too.
+  package static func run<Result: Sendable>(
+    control: SolveControl, _ body: @escaping @Sendable (SolveControl) -> Result
+  ) async -> Result {
+    await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
         let thread = Thread {
           let result = body(control)

@@ -25,7 +25,9 @@ import Placement
 /// towards the pairs the LP uses), which finds most of the better placements at 5,000
 /// applicants, and every column's bounds are tightened by its reduced cost to the whole
 /// units a placement with one more applicant could move it (the vertices are whole, see
-/// ``LinearProgram/verticesAreWhole``).
+/// ``LinearProgram/verticesAreWhole``). With two cores, two searches race (``searches``):
+/// best projection finds the better placements, best local bound closes the bound, and
+/// each prunes against the other's placements.
 public struct MaxStableProgram: Strategy {
   /// Time limit, gap, search settings and progress for GLPK.
   public var options: GLPKOptions
@@ -34,6 +36,12 @@ public struct MaxStableProgram: Strategy {
   /// Whether the search starts from the stable approximation's placement (else from
   /// nothing).
   public var warmStart: Bool
+  /// How many branch-and-bound searches race side by side, each on a thread of its own
+  /// and sharing placements: the first with `options`, a second with best-local-bound
+  /// backtracking, further ones with the other rules (at most 4). The first to prove the
+  /// optimum stops the others. One search per core pays; by default, two when the
+  /// machine has two cores or more.
+  public var searches: Int
 
   /// The options the strategy uses by default: every family of GLPK's cuts, which the
   /// weak LP relaxation of the stability rows needs, and best-projection backtracking,
@@ -47,11 +55,21 @@ public struct MaxStableProgram: Strategy {
     return options
   }
 
-  /// Creates the strategy.
-  public init(options: GLPKOptions = defaultOptions, preprocessing: Bool = true, warmStart: Bool = true) {
+  /// Two searches when the machine has two cores or more, else one.
+  public static var defaultSearches: Int { min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
+  /// The most searches that can race: one per backtracking rule.
+  public static let maximumSearches = GLPKOptions.Backtracking.allCases.count
+
+  /// Creates the strategy; `searches` is clamped to 1…``maximumSearches``.
+  public init(
+    options: GLPKOptions = defaultOptions, preprocessing: Bool = true, warmStart: Bool = true,
+    searches: Int = defaultSearches
+  ) {
     self.options = options
     self.preprocessing = preprocessing
     self.warmStart = warmStart
+    self.searches = min(max(searches, 1), Self.maximumSearches)
   }
 
   /// `max-stable`.
@@ -77,24 +95,31 @@ public struct MaxStableProgram: Strategy {
       incumbent = model.values(of: start)
       notes.append("started from stable-approx: \(start.count { $0 >= 0 }) placed")
     }
-    let options = options
-    let outcome = await SolveControl.run(timeLimit: options.timeLimit) { [incumbent] control in
-      Result { () throws(GLPKError) in
-        let separator = combs?.separator()
-        let heuristic = StableRounding.heuristic(
-          model: model, market: market, reduced: reduced, program: program, incumbent: incumbent)
-        var result = try GLPKSolver.solveOnThisThread(
-          program, options: options, incumbent: incumbent, control: control, stage: "placed", separator: separator,
-          heuristic: heuristic)
-        if continuous, !result.values.isEmpty {
-          result.values = try Self.integralPlacements(result.values, in: program, control: control)
-        }
-        return (result, separator?.added ?? 0, heuristic.found)
+    let entrants = SearchRace.entrants(options, count: searches)
+    let race = try await SearchRace.run(
+      entrants, direction: program.direction,
+      incumbent: incumbent.map { SharedIncumbent.Entry(objective: program.objectiveValue(of: $0), values: $0) }
+    ) { [incumbent] options, control, shared throws(GLPKError) in
+      let separator = combs?.separator()
+      let heuristic = StableRounding.heuristic(
+        model: model, market: market, reduced: reduced, program: program, incumbent: incumbent)
+      var result = try GLPKSolver.solveOnThisThread(
+        program, options: options, incumbent: incumbent, control: control, stage: "placed", separator: separator,
+        heuristic: heuristic, sharing: shared)
+      if continuous, !result.values.isEmpty {
+        result.values = try Self.integralPlacements(result.values, in: program, control: control)
       }
+      return (result, SearchCounts(combs: separator?.added ?? 0, rounded: heuristic.found))
     }
-    let (result, combsAdded, rounded) = try outcome.get()
-    if combs != nil { notes.append("comb cuts added: \(combsAdded)") }
-    notes.append("better placements from rounding node LPs: \(rounded)")
+    let result = race.solution
+    if entrants.count > 1 {
+      let rules = entrants.map { $0.backtracking.description }.joined(separator: ", ")
+      notes.append(
+        "searches racing: \(entrants.count) (\(rules)); "
+          + (race.winner.map { "\(entrants[$0].backtracking.description) finished first" } ?? "none finished"))
+    }
+    if combs != nil { notes.append("comb cuts added: \(race.entrants.map(\.extra.combs).reduce(0, +))") }
+    notes.append("better placements from rounding node LPs: \(race.entrants.map(\.extra.rounded).reduce(0, +))")
     notes.append("bounds tightened by reduced cost: \(result.tightenedByReducedCost)")
     if result.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     let assignment =
@@ -105,6 +130,14 @@ public struct MaxStableProgram: Strategy {
     return Solution(
       assignment: assignment, status: result.status, objective: result.objective, bound: result.bound, notes: notes,
       solveSeconds: (ContinuousClock.now - clock).seconds, method: "glpk")
+  }
+
+  /// What one search of the race did besides solving.
+  private struct SearchCounts: Sendable {
+    /// Comb cuts its separator added.
+    var combs: Int
+    /// Better placements its rounding heuristic found.
+    var rounded: Int
   }
 
   /// Starting placements for a programme over `reduced` (`market` after preprocessing):

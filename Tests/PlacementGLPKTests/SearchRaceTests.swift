@@ -1,0 +1,150 @@
+import Placement
+import PlacementTestSupport
+import Testing
+
+@testable import PlacementGLPK
+
+/// Searches racing side by side (`SearchRace`): how their results combine, how they
+/// trade incumbents, and that races keep the optima of programmes solved by enumeration
+/// and of max-stable solved by one search.
+@Suite struct SearchRaceTests {
+  /// A result of one search stopped by the time limit: `objective` (if any) and `bound`.
+  static func stopped(objective: Double?, bound: Double?, nodes: Int) -> LinearProgramSolution {
+    LinearProgramSolution(
+      status: objective == nil ? .timeLimit : .feasible, objective: objective, bound: bound,
+      values: objective.map { [$0] } ?? [], nodes: nodes, stop: .timeLimit)
+  }
+
+  @Test(arguments: [LinearProgram.Direction.maximize, .minimize])
+  func stoppedRacesKeepTheBestSolutionAndTheTightestBound(direction: LinearProgram.Direction) {
+    var random = SplitMix64(seed: 7)
+    var optimal = 0
+    for _ in 0..<500 {
+      // For maximisation every bound is at least every objective (the optimum lies between).
+      let optimum = Double(Int.random(in: 10...20, using: &random))
+      let sign: Double = direction == .maximize ? 1 : -1
+      let results = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+        Self.stopped(
+          objective: Bool.random(using: &random) ? optimum - sign * Double(Int.random(in: 0...3, using: &random)) : nil,
+          bound: Bool.random(using: &random) ? optimum + sign * Double(Int.random(in: 0...3, using: &random)) : nil,
+          nodes: Int.random(in: 0...9, using: &random))
+      }
+      let combined = SearchRace.combined(results, direction: direction, winner: nil)
+      let objectives = results.compactMap(\.objective)
+      let bounds = results.compactMap(\.bound)
+      let best = direction == .maximize ? objectives.max() : objectives.min()
+      let tightest = direction == .maximize ? bounds.min() : bounds.max()
+      #expect(combined.objective == best)
+      #expect(combined.values == (best.map { [$0] } ?? []))
+      #expect(combined.nodes == results.map(\.nodes).reduce(0, +))
+      if let best, let tightest, best == tightest {
+        optimal += 1
+        #expect(combined.status == .optimal && combined.bound == best && combined.stop == nil)
+      } else {
+        #expect(combined.bound == tightest)
+        #expect(combined.status == (best == nil ? .timeLimit : .feasible) && combined.stop == .timeLimit)
+      }
+    }
+    #expect(optimal >= 20, "\(optimal) races whose bound meets their best solution")
+  }
+
+  @Test func theWinnersProofOrGapEndsTheRace() {
+    let loser = Self.stopped(objective: 8, bound: 12, nodes: 5)
+    var proof = LinearProgramSolution(status: .optimal, objective: 10, bound: 10, values: [10], nodes: 3)
+    proof.tightenedByReducedCost = 2
+    let proven = SearchRace.combined([loser, proof], direction: .maximize, winner: 1)
+    #expect(proven.status == .optimal && proven.objective == 10 && proven.bound == 10 && proven.stop == nil)
+    #expect(proven.nodes == 8 && proven.tightenedByReducedCost == 2)
+    let infeasible = LinearProgramSolution(status: .infeasible, values: [], nodes: 1)
+    #expect(SearchRace.combined([infeasible, loser], direction: .maximize, winner: 0).status == .infeasible)
+    let gap = LinearProgramSolution(
+      status: .feasible, objective: 9, bound: 11, values: [9], nodes: 4, stop: .gapReached)
+    let reached = SearchRace.combined([loser, gap], direction: .maximize, winner: 1)
+    #expect(reached.status == .feasible && reached.objective == 9 && reached.bound == 11)
+    #expect(reached.stop == .gapReached)
+  }
+
+  @Test func entrantsTryEveryBacktrackingRuleOnceAndOnlyTheFirstLogs() {
+    var options = MaxStableProgram.defaultOptions
+    options.log = { _ in }
+    let entrants = SearchRace.entrants(options, count: 4)
+    #expect(entrants.map(\.backtracking) == [.bestProjection, .bestLocalBound, .depthFirst, .breadthFirst])
+    #expect(entrants.map { $0.log != nil } == [true, false, false, false])
+    #expect(SearchRace.entrants(GLPKOptions(), count: 2).map(\.backtracking) == [.bestLocalBound, .bestProjection])
+    #expect(SearchRace.entrants(options, count: 1).count == 1)
+  }
+
+  @Test func theSharedIncumbentKeepsTheBestInEitherDirection() {
+    let highest = SharedIncumbent(direction: .maximize)
+    #expect(highest.entry == nil && highest.entry(beating: nil) == nil)
+    highest.offer([1], objective: 5)
+    highest.offer([2], objective: 3)
+    #expect(highest.entry?.values == [1])
+    #expect(highest.entry(beating: 4)?.objective == 5 && highest.entry(beating: 5) == nil)
+    let lowest = SharedIncumbent(direction: .minimize, start: .init(objective: 5, values: [1]))
+    lowest.offer([2], objective: 3)
+    lowest.offer([3], objective: 4)
+    #expect(lowest.entry?.values == [2] && lowest.entry(beating: 3) == nil && lowest.entry(beating: 4) != nil)
+  }
+
+  /// A search takes the pool's solution when it beats its own incumbent, else offers GLPK
+  /// its own heuristic's and hands that to the pool.
+  @Test func aSearchTakesBetterSolutionsFromThePoolAndGivesItsOwn() throws {
+    var program = LinearProgram(direction: .maximize)
+    for _ in 0..<2 { program.addColumn(objective: 1, upper: 1, integer: true) }
+    let shared = SharedIncumbent(direction: .maximize, start: .init(objective: 1, values: [1, 0]))
+    var offers = [[0.0, 1.0], [1.0, 1.0]]
+    let own = NodeHeuristic { _ in offers.isEmpty ? nil : offers.removeFirst() }
+    let exchange = IncumbentExchange(shared: shared, own: own, program: program, incumbent: [0, 0])
+    let heuristic = try #require(exchange.heuristic)
+    #expect(heuristic.attempt([0.5, 0.5]) == [1, 0])  // the pool's 1 beats the search's 0
+    #expect(heuristic.attempt([0.5, 0.5]) == [0, 1])  // its own, no better than the pool's
+    #expect(shared.entry?.values == [1, 0])
+    #expect(heuristic.attempt([0.5, 0.5]) == [1, 1])
+    #expect(shared.entry?.values == [1, 1] && own.found == 2)
+  }
+
+  /// Two to four searches racing on knapsacks (`ReducedCostTighteningTests.knapsack`) from
+  /// a poor start, sharing incumbents, reach the optimum found by enumeration.
+  @Test(arguments: [LinearProgram.Direction.maximize, .minimize])
+  func racesKeepTheBruteForceOptima(direction: LinearProgram.Direction) async throws {
+    for seed in UInt64(1)...40 {
+      let program = ReducedCostTighteningTests.knapsack(seed: seed, direction: direction)
+      let start = direction == .maximize ? [Double](repeating: 0, count: 11) : program.columnUpper
+      let entrants = SearchRace.entrants(GLPKOptions(), count: 2 + Int(seed % 3))
+      let race = try await SearchRace.run(
+        entrants, direction: direction,
+        incumbent: .init(objective: program.objectiveValue(of: start), values: start)
+      ) { options, control, shared throws(GLPKError) in
+        let solution = try GLPKSolver.solveOnThisThread(
+          program, options: options, incumbent: start, control: control, stage: "objective", sharing: shared)
+        return (solution, ())
+      }
+      let optimum = ReducedCostTighteningTests.bruteForceOptimum(program)
+      #expect(race.solution.status == .optimal, "seed \(seed)")
+      #expect(abs((race.solution.objective ?? .nan) - optimum) < 1e-6, "seed \(seed): \(optimum)")
+      #expect(program.violations(of: race.solution.values).isEmpty, "seed \(seed)")
+      #expect(race.winner != nil && race.entrants.count == entrants.count, "seed \(seed)")
+    }
+  }
+
+  /// Max-stable with one, two and four searches: the same optimum, and a note that names
+  /// the racers.
+  @Test func maxStableRacesPlaceAsManyAsOneSearch() async throws {
+    for seed in UInt64(1)...12 {
+      let market = Fixtures.tinyMarket(seed: seed, applicants: 100, positions: 8, listLength: 4) {
+        $0.capacity = 1...20
+        $0.tieDensity = 0.2
+      }
+      let alone = try await MaxStableProgram(searches: 1).solve(market)
+      #expect(alone.status == .optimal && !alone.notes.contains { $0.hasPrefix("searches racing") })
+      for searches in [2, 4] {
+        let race = try await MaxStableProgram(searches: searches).solve(market)
+        #expect(race.status == .optimal && race.objective == alone.objective, "seed \(seed), \(searches) searches")
+        #expect(race.notes.contains { $0.hasPrefix("searches racing: \(searches) (best projection, best local bound") })
+        let evaluation = Evaluation(market, race.assignment)
+        #expect(evaluation.isValid && evaluation.isStable && Double(evaluation.matched) == race.objective)
+      }
+    }
+  }
+}
