@@ -72,8 +72,7 @@ extension PlacementCommand {
 
     @Option(
       help: ArgumentHelp(
-        "Max-stable: branch-and-bound searches racing side by side, one thread each (1–4; default 2 on a machine "
-          + "with 2 cores or more, else 1).",
+        "Max-stable: branch-and-bound searches racing side by side, one thread each (1–4; default 1).",
         discussion: "The first backtracks by best projection, the second by best local bound, then depth first and "
           + "breadth first; they share placements, and the first to prove the optimum stops the others."))
     var searches: Int?
@@ -234,7 +233,7 @@ extension PlacementCommand {
       let (options, line) = searchOptions()
       let program = MaxStableProgram(
         options: options, preprocessing: !noPreprocessing, warmStart: !noWarmStart,
-        searches: searches ?? MaxStableProgram.defaultSearches)
+        searches: searches ?? 1)
       let solution = try await solveInterruptibly(program, market, line: line)
       var parameters = limitParameters()
       parameters["preprocessing"] = .bool(!noPreprocessing)

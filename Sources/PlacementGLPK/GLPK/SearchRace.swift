@@ -7,13 +7,14 @@ import Synchronization
 /// ``SharedIncumbent``. The first to prove the optimum or infeasibility, or to reach the
 /// gap, stops the others, and their results combine into one.
 ///
-/// The race pays on hard programmes: best projection finds better solutions early, and
-/// best local bound, given them, closes the bound fastest. On 5,000 applicants with 20%
-/// ties (seed 2), searching alone with best projection, the optimum 4,499 turned up only
-/// after 196–350 s. Racing both, it turned up at 117 s, and by 290 s the bound was down
-/// to 4,500.08.
+/// Best projection finds better solutions early, and best local bound, given them, closes
+/// the bound fastest. On 5,000 applicants with 20% ties (seed 2), best projection alone
+/// found the optimum 4,499 only after 196–350 s and had not proven it at 300 s; racing
+/// both, it turned up at 117 s and was proven in 299 s. But each search runs slower
+/// beside the other (they share the memory bus), so the race is no faster on programmes
+/// that one search proves quickly, and it lost seed 3 (294.6 s alone).
 package enum SearchRace {
-  /// How search `index` and its result went.
+  /// How one search and its result went.
   package struct Entrant<Extra: Sendable>: Sendable {
     /// The search's settings.
     package var options: GLPKOptions
