@@ -16,8 +16,6 @@ import Synchronization
 package enum SearchRace {
   /// How one search and its result went.
   package struct Entrant<Extra: Sendable>: Sendable {
-    /// The search's settings.
-    package var options: GLPKOptions
     /// Its result.
     package var solution: LinearProgramSolution
     /// What the caller's body returned beside the result.
@@ -27,6 +25,7 @@ package enum SearchRace {
   /// The outcome of a race: every entrant, in the order of their options, and the
   /// combined result.
   package struct Outcome<Extra: Sendable>: Sendable {
+    /// Each search, in the order of their options.
     package var entrants: [Entrant<Extra>]
     /// The best solution of all, with the tightest bound of all.
     package var solution: LinearProgramSolution
@@ -94,9 +93,9 @@ package enum SearchRace {
       return results.map { $0! }
     }
     var finishers: [Entrant<Extra>] = []
-    for (entrant, result) in zip(options, results) {
+    for result in results {
       let (solution, extra) = try result.get()
-      finishers.append(Entrant(options: entrant, solution: solution, extra: extra))
+      finishers.append(Entrant(solution: solution, extra: extra))
     }
     let winner = finish.winner
     return Outcome(

@@ -74,14 +74,13 @@ final class IncumbentExchange {
       return pooled.values
     }
     guard let found = own?.attempt(values) else { return nil }
-    let objective = program.objectiveValue(of: found)
-    if known.map({ shared.improves(objective, on: $0) }) ?? true { known = objective }
-    shared.offer(found, objective: objective)
+    share(found, objective: program.objectiveValue(of: found))
     return found
   }
 
-  /// Records a new incumbent of GLPK's own search.
-  fileprivate func observe(_ values: [Double], objective: Double) {
+  /// Records a solution this search has (from its heuristic, or GLPK's own new
+  /// incumbent) and hands it to the pool.
+  fileprivate func share(_ values: [Double], objective: Double) {
     if known.map({ shared.improves(objective, on: $0) }) ?? true { known = objective }
     shared.offer(values, objective: objective)
   }
@@ -91,5 +90,5 @@ final class IncumbentExchange {
 let observeIncumbent: cglpk_incumbent_function = { context, values, columns, objective in
   guard let context, let values else { return }
   Unmanaged<IncumbentExchange>.fromOpaque(context).takeUnretainedValue()
-    .observe(Array(UnsafeBufferPointer(start: values, count: Int(columns))), objective: objective)
+    .share(Array(UnsafeBufferPointer(start: values, count: Int(columns))), objective: objective)
 }
