@@ -76,15 +76,16 @@ import Testing
 
   @Test func theSharedIncumbentKeepsTheBestInEitherDirection() {
     let highest = SharedIncumbent(direction: .maximize)
-    #expect(highest.entry == nil && highest.entry(beating: nil) == nil)
+    #expect(highest.entry(beating: nil) == nil)
     highest.offer([1], objective: 5)
     highest.offer([2], objective: 3)
-    #expect(highest.entry?.values == [1])
+    #expect(highest.entry(beating: nil)?.values == [1])
     #expect(highest.entry(beating: 4)?.objective == 5 && highest.entry(beating: 5) == nil)
     let lowest = SharedIncumbent(direction: .minimize, start: .init(objective: 5, values: [1]))
     lowest.offer([2], objective: 3)
     lowest.offer([3], objective: 4)
-    #expect(lowest.entry?.values == [2] && lowest.entry(beating: 3) == nil && lowest.entry(beating: 4) != nil)
+    #expect(
+      lowest.entry(beating: nil)?.values == [2] && lowest.entry(beating: 3) == nil && lowest.entry(beating: 4) != nil)
   }
 
   /// A search takes the pool's solution when it beats its own incumbent, else offers GLPK
@@ -99,9 +100,9 @@ import Testing
     let heuristic = try #require(exchange.heuristic)
     #expect(heuristic.attempt([0.5, 0.5]) == [1, 0])  // the pool's 1 beats the search's 0
     #expect(heuristic.attempt([0.5, 0.5]) == [0, 1])  // its own, no better than the pool's
-    #expect(shared.entry?.values == [1, 0])
+    #expect(shared.entry(beating: nil)?.values == [1, 0])
     #expect(heuristic.attempt([0.5, 0.5]) == [1, 1])
-    #expect(shared.entry?.values == [1, 1] && own.found == 2)
+    #expect(shared.entry(beating: nil)?.values == [1, 1] && own.found == 2)
   }
 
   /// Two to four searches racing on knapsacks (`ReducedCostTighteningTests.knapsack`) from
@@ -124,7 +125,7 @@ import Testing
       #expect(race.solution.status == .optimal, "seed \(seed)")
       #expect(abs((race.solution.objective ?? .nan) - optimum) < 1e-6, "seed \(seed): \(optimum)")
       #expect(program.violations(of: race.solution.values).isEmpty, "seed \(seed)")
-      #expect(race.winner != nil && race.entrants.count == entrants.count, "seed \(seed)")
+      #expect(race.winner != nil && race.extras.count == entrants.count, "seed \(seed)")
     }
   }
 

@@ -14,19 +14,11 @@ import Synchronization
 /// beside the other (they share the memory bus), so the race is no faster on programmes
 /// that one search proves quickly, and it lost seed 3 (294.6 s alone).
 package enum SearchRace {
-  /// How one search and its result went.
-  package struct Entrant<Extra: Sendable>: Sendable {
-    /// Its result.
-    package var solution: LinearProgramSolution
-    /// What the caller's body returned beside the result.
-    package var extra: Extra
-  }
-
-  /// The outcome of a race: every entrant, in the order of their options, and the
-  /// combined result.
+  /// The outcome of a race: the combined result, and what each search's body returned
+  /// beside its result.
   package struct Outcome<Extra: Sendable>: Sendable {
-    /// Each search, in the order of their options.
-    package var entrants: [Entrant<Extra>]
+    /// What each search's body returned beside its result, in the order of their options.
+    package var extras: [Extra]
     /// The best solution of all, with the tightest bound of all.
     package var solution: LinearProgramSolution
     /// The entrant that ended the race by proving the optimum or infeasibility, or by
@@ -92,15 +84,16 @@ package enum SearchRace {
       for await (index, result) in group { results[index] = result }
       return results.map { $0! }
     }
-    var finishers: [Entrant<Extra>] = []
+    var solutions: [LinearProgramSolution] = []
+    var extras: [Extra] = []
     for result in results {
       let (solution, extra) = try result.get()
-      finishers.append(Entrant(solution: solution, extra: extra))
+      solutions.append(solution)
+      extras.append(extra)
     }
     let winner = finish.winner
     return Outcome(
-      entrants: finishers, solution: combined(finishers.map(\.solution), direction: direction, winner: winner),
-      winner: winner)
+      extras: extras, solution: combined(solutions, direction: direction, winner: winner), winner: winner)
   }
 
   /// Whether a search's result ends the race: a failure, a proof, or the gap reached.
@@ -117,7 +110,7 @@ package enum SearchRace {
   package static func combined(
     _ results: [LinearProgramSolution], direction: LinearProgram.Direction, winner: Int?
   ) -> LinearProgramSolution {
-    let better: (Double, Double) -> Bool = direction == .maximize ? { $0 > $1 } : { $0 < $1 }
+    let better = direction.prefers
     var solution: LinearProgramSolution
     if let winner, results[winner].stop == nil {
       solution = results[winner]
@@ -171,12 +164,11 @@ private final class RaceProgress: Sendable {
     latest.withLock { latest in
       latest[index] = progress
       let reports = latest.compactMap { $0 }
-      let pick: ([Double]) -> Double? = direction == .maximize ? { $0.max() } : { $0.min() }
-      let tightest: ([Double]) -> Double? = direction == .maximize ? { $0.min() } : { $0.max() }
+      let better = direction.prefers
       forward(
         SearchProgress(
-          stage: progress.stage, incumbent: pick(reports.compactMap(\.incumbent)),
-          bound: tightest(reports.compactMap(\.bound)), nodes: reports.map(\.nodes).reduce(0, +),
+          stage: progress.stage, incumbent: reports.compactMap(\.incumbent).min { better($0, $1) },
+          bound: reports.compactMap(\.bound).min { better($1, $0) }, nodes: reports.map(\.nodes).reduce(0, +),
           activeNodes: reports.map(\.activeNodes).reduce(0, +), elapsed: reports.map(\.elapsed).max() ?? .zero))
     }
   }

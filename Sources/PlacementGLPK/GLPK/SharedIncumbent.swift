@@ -22,13 +22,10 @@ package final class SharedIncumbent: Sendable {
     best = Mutex(start)
   }
 
-  /// The best solution so far, if any.
-  package var entry: Entry? { best.withLock { $0 } }
-
   /// Keeps `values` when its `objective` beats the best so far.
   package func offer(_ values: [Double], objective: Double) {
     best.withLock { best in
-      if best.map({ improves(objective, on: $0.objective) }) ?? true {
+      if best.map({ direction.prefers(objective, over: $0.objective) }) ?? true {
         best = Entry(objective: objective, values: values)
       }
     }
@@ -37,14 +34,9 @@ package final class SharedIncumbent: Sendable {
   /// The best solution so far when it beats `objective` (any, for `nil`).
   package func entry(beating objective: Double?) -> Entry? {
     best.withLock { best in
-      guard let best, objective.map({ improves(best.objective, on: $0) }) ?? true else { return nil }
+      guard let best, objective.map({ direction.prefers(best.objective, over: $0) }) ?? true else { return nil }
       return best
     }
-  }
-
-  /// Whether `objective` is strictly better than `other` in this pool's direction.
-  package func improves(_ objective: Double, on other: Double) -> Bool {
-    direction == .maximize ? objective > other : objective < other
   }
 }
 
@@ -81,7 +73,7 @@ final class IncumbentExchange {
   /// Records a solution this search has (from its heuristic, or GLPK's own new
   /// incumbent) and hands it to the pool.
   fileprivate func share(_ values: [Double], objective: Double) {
-    if known.map({ shared.improves(objective, on: $0) }) ?? true { known = objective }
+    if known.map({ program.direction.prefers(objective, over: $0) }) ?? true { known = objective }
     shared.offer(values, objective: objective)
   }
 }

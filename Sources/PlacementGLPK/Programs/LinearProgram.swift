@@ -11,6 +11,11 @@ public struct LinearProgram: Sendable, Hashable {
     case minimize
     /// Maximise the objective.
     case maximize
+
+    /// Whether `value` is strictly better than `other` in this direction.
+    package func prefers(_ value: Double, over other: Double) -> Bool {
+      self == .maximize ? value > other : value < other
+    }
   }
 
   /// Whether the objective is minimised or maximised.

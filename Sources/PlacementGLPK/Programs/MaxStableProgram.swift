@@ -116,8 +116,8 @@ public struct MaxStableProgram: Strategy {
         "searches racing: \(entrants.count) (\(rules)); "
           + (race.winner.map { "\(entrants[$0].backtracking.description) finished first" } ?? "none finished"))
     }
-    if combs != nil { notes.append("comb cuts added: \(race.entrants.map(\.extra.combs).reduce(0, +))") }
-    notes.append("better placements from rounding node LPs: \(race.entrants.map(\.extra.rounded).reduce(0, +))")
+    if combs != nil { notes.append("comb cuts added: \(race.extras.map(\.combs).reduce(0, +))") }
+    notes.append("better placements from rounding node LPs: \(race.extras.map(\.rounded).reduce(0, +))")
     notes.append("bounds tightened by reduced cost: \(result.tightenedByReducedCost)")
     if result.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     let assignment =
