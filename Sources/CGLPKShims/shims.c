@@ -12,6 +12,9 @@ static _Thread_local cglpk_log_function log_function;
 static _Thread_local void *log_context;
 static _Thread_local jmp_buf *active_jump;
 static _Thread_local int heuristic_supplied;
+// The objective of the incumbent last handed to the caller's observer, if any.
+static _Thread_local int incumbent_reported;
+static _Thread_local double reported_objective;
 
 // Owns this thread's terminal hook: error text goes to last_error, the rest to the log.
 static int terminal_hook(void *info, const char *text) {
@@ -237,13 +240,19 @@ static void add_heuristic_solution(glp_tree *tree, const cglpk_search *search) {
   glp_free(values);
 }
 
-// Hands the new incumbent GLPK's own search just found to the caller's observer.
-static void report_incumbent(glp_tree *tree, const cglpk_search *search) {
-  glp_prob *problem = glp_ios_get_prob(tree);
+// Hands GLPK's incumbent to the caller's observer when it is new since the last call:
+// one its search found (GLP_IBINGO), or one a heuristic handed it (its own rounding's,
+// which no callback announces, or the caller's).
+static void report_new_incumbent(glp_prob *problem, const cglpk_search *search) {
+  if (glp_mip_status(problem) != GLP_FEAS) return;
+  double objective = glp_mip_obj_val(problem);
+  if (incumbent_reported && objective == reported_objective) return;
+  incumbent_reported = 1;
+  reported_objective = objective;
   int columns = glp_get_num_cols(problem);
   double *values = glp_alloc(columns + 1, sizeof(double));
   for (int j = 0; j < columns; j++) values[j] = glp_mip_col_val(problem, j + 1);
-  search->incumbent_observer(search->incumbent_context, values, columns, glp_mip_obj_val(problem));
+  search->incumbent_observer(search->incumbent_context, values, columns, objective);
   glp_free(values);
 }
 
@@ -282,14 +291,15 @@ static void tighten_by_reduced_cost(glp_tree *tree, cglpk_search *search) {
   }
 }
 
-// Branch-and-bound callback: supplies the caller's incumbent once, asks the caller's
-// heuristic and tightens bounds by reduced cost (against the best incumbent so far) at
-// each node, passes GLPK's own new incumbents to the caller's observer, reports progress
+// Branch-and-bound callback: passes each new incumbent to the caller's observer,
+// supplies the caller's incumbent once, asks the caller's heuristic and tightens bounds
+// by reduced cost (against the best incumbent so far) at each node, reports progress
 // at each node selection, round of cuts and new incumbent, stops when the progress
 // observer asks, and otherwise asks the caller's separator for cuts.
 static void node_callback(glp_tree *tree, void *info) {
   cglpk_search *search = info;
   int reason = glp_ios_reason(tree);
+  if (search->incumbent_observer != NULL) report_new_incumbent(glp_ios_get_prob(tree), search);
   if (reason == GLP_IHEUR) {
     if (search->heuristic != NULL && !heuristic_supplied) {
       heuristic_supplied = 1;
@@ -299,7 +309,6 @@ static void node_callback(glp_tree *tree, void *info) {
     if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
     return;
   }
-  if (reason == GLP_IBINGO && search->incumbent_observer != NULL) report_incumbent(tree, search);
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
   if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_ICUTGEN) return;
   if (search->progress != NULL) {
@@ -344,6 +353,7 @@ int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *resul
     parameters.cb_func = node_callback;
     parameters.cb_info = search;
     heuristic_supplied = 0;
+    incumbent_reported = 0;
     *result = glp_intopt(problem, &parameters);
   })
 }

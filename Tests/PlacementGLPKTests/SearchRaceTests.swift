@@ -1,5 +1,7 @@
+import Foundation
 import Placement
 import PlacementTestSupport
+import Synchronization
 import Testing
 
 @testable import PlacementGLPK
@@ -103,6 +105,70 @@ import Testing
     #expect(shared.entry(beating: nil)?.values == [1, 0])
     #expect(heuristic.attempt([0.5, 0.5]) == [1, 1])
     #expect(shared.entry(beating: nil)?.values == [1, 1] && own.found == 2)
+  }
+
+  /// Every incumbent GLPK's own search finds (no heuristic here) is in the pool by the
+  /// time progress reports it, so that the other searches can prune against it.
+  @Test(arguments: [LinearProgram.Direction.maximize, .minimize])
+  func glpksOwnIncumbentsReachThePool(direction: LinearProgram.Direction) async throws {
+    var reports = 0
+    for seed in UInt64(1)...10 {
+      let program = ReducedCostTighteningTests.knapsack(seed: seed, direction: direction)
+      let start = direction == .maximize ? [Double](repeating: 0, count: 11) : program.columnUpper
+      let shared = SharedIncumbent(
+        direction: direction, start: .init(objective: program.objectiveValue(of: start), values: start))
+      let seen = Seen()
+      var options = GLPKOptions()
+      options.progress = { progress in
+        guard let incumbent = progress.incumbent else { return }
+        seen.record(incumbent, pooled: shared.entry(beating: nil)?.objective)
+      }
+      let solved = await SolveControl.run(timeLimit: nil) { [options] control in
+        Result { () throws(GLPKError) in
+          try GLPKSolver.solveOnThisThread(
+            program, options: options, incumbent: start, control: control, stage: "objective", sharing: shared)
+        }
+      }
+      let solution = try solved.get()
+      #expect(solution.status == .optimal, "seed \(seed)")
+      let pooled = try #require(shared.entry(beating: nil), "seed \(seed)")
+      #expect(program.objectiveValue(of: pooled.values) == pooled.objective, "seed \(seed)")
+      let (incumbents, missing) = seen.summary
+      #expect(missing.isEmpty, "seed \(seed): reported but not pooled: \(missing)")
+      reports += incumbents
+    }
+    #expect(reports >= 20, "\(reports) incumbents reported")
+  }
+
+  /// The incumbents progress reported, and those the pool did not hold at the time.
+  final class Seen: Sendable {
+    private let state = Mutex<(reports: Int, missing: [Double])>((0, []))
+
+    func record(_ incumbent: Double, pooled: Double?) {
+      state.withLock { state in
+        state.reports += 1
+        if pooled != incumbent { state.missing.append(incumbent) }
+      }
+    }
+
+    var summary: (reports: Int, missing: [Double]) { state.withLock { $0 } }
+  }
+
+  /// The first search to prove the optimum stops the others at once, and its proof is the
+  /// race's result.
+  @Test func aProofStopsTheOtherSearches() async throws {
+    let entrants = SearchRace.entrants(GLPKOptions(), count: 3)
+    let race = try await SearchRace.run(entrants, direction: .maximize, incumbent: nil) {
+      options, control, _ throws(GLPKError) in
+      if options.backtracking == entrants[1].backtracking {
+        return (LinearProgramSolution(status: .optimal, objective: 7, bound: 7, values: [7], nodes: 1), false)
+      }
+      // The others search until stopped (or give up after half a minute).
+      while !control.isCancelled && control.elapsed < .seconds(30) { Thread.sleep(forTimeInterval: 0.001) }
+      return (Self.stopped(objective: 5, bound: 9, nodes: 2), control.isCancelled)
+    }
+    #expect(race.winner == 1 && race.extras == [true, false, true])
+    #expect(race.solution.status == .optimal && race.solution.objective == 7 && race.solution.nodes == 5)
   }
 
   /// Two to four searches racing on knapsacks (`ReducedCostTighteningTests.knapsack`) from

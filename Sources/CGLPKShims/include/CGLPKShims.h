@@ -69,9 +69,10 @@ typedef cglpk_cuts (*cglpk_cut_function)(void *context, const double *values, in
 /// solution must satisfy every row: GLPK checks only integrality.
 typedef const double *(*cglpk_heuristic_function)(void *context, const double *values, int columns);
 
-/// Called each time GLPK's own search finds a better integer solution (an integral node
-/// LP optimum, GLP_IBINGO), with its `columns` values (0-based) and objective; the values
-/// are valid only during the call.
+/// Called at the first callback after GLPK's incumbent changes, with its `columns` values
+/// (0-based) and objective: an integral node LP optimum (GLP_IBINGO), or a heuristic's
+/// solution (GLPK's own rounding, which no callback announces, or the caller's). The
+/// values are valid only during the call.
 typedef void (*cglpk_incumbent_function)(void *context, const double *values, int columns, double objective);
 
 /// Branch-and-bound settings and the caller's observer.

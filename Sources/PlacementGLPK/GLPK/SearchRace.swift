@@ -72,10 +72,13 @@ package enum SearchRace {
       for (index, entrant) in entrants.enumerated() {
         group.addTask {
           let result = await SolveControl.run(control: controls[index]) { control in
-            Result { () throws(GLPKError) in try body(entrant, control, shared) }
-          }
-          if endsRace(result) {
-            if finish.claim(index) { for other in controls.indices where other != index { controls[other].cancel() } }
+            let result = Result { () throws(GLPKError) in try body(entrant, control, shared) }
+            // Stop the others from this thread, not from the awaiting task, which may wait
+            // long for a cooperative thread when they are all busy.
+            if endsRace(result) && finish.claim(index) {
+              for other in controls.indices where other != index { controls[other].cancel() }
+            }
+            return result
           }
           return (index, result)
         }
