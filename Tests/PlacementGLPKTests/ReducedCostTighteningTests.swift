@@ -31,6 +31,12 @@ import Testing
     return program
   }
 
+  /// A feasible and far from optimal solution of `knapsack`: nothing when maximising,
+  /// everything when minimising.
+  static func poorStart(_ program: LinearProgram) -> [Double] {
+    program.direction == .maximize ? [Double](repeating: 0, count: program.columnUpper.count) : program.columnUpper
+  }
+
   /// The best objective over every integer point of `knapsack`'s box, by enumeration.
   static func bruteForceOptimum(_ program: LinearProgram) -> Double {
     var best: Double?
@@ -50,8 +56,7 @@ import Testing
     var tightened = 0
     for seed in UInt64(1)...150 {
       let program = Self.knapsack(seed: seed, direction: direction)
-      // Nothing (maximising) or everything (minimising): feasible and far from optimal.
-      let start = direction == .maximize ? [Double](repeating: 0, count: 11) : program.columnUpper
+      let start = Self.poorStart(program)
       let solution = try await GLPKSolver().solve(program, startingFrom: start)
       #expect(solution.status == .optimal, "seed \(seed)")
       let optimum = Self.bruteForceOptimum(program)
