@@ -5,8 +5,6 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
   .swiftLanguageMode(.v6),
   .enableUpcomingFeature("MemberImportVisibility"),
-  // PLACEMENT_INTERNAL_CHECKS turns on O(n) invariant checks of compiled markets; debug only.
-  .define("PLACEMENT_INTERNAL_CHECKS", .when(configuration: .debug)),
 ]
 
 let package = Package(

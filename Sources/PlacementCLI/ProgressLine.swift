@@ -1,5 +1,5 @@
 import Foundation
-import PlacementGLPK
+import Placement
 import Synchronization
 
 /// A live one-line progress display of branch-and-bound on stderr, redrawn in place; only
@@ -11,7 +11,7 @@ final class ProgressLine: Sendable {
   static var isAvailable: Bool { isatty(STDERR_FILENO) != 0 }
 
   /// Redraws the line with `progress`.
-  func show(_ progress: SearchProgress) {
+  func show(_ progress: SolveProgress) {
     var text = "\(progress.stage): "
     text += progress.incumbent.map { "incumbent \(formatted($0))" } ?? "no incumbent yet"
     if let bound = progress.bound { text += ", bound \(formatted(bound))" }

@@ -23,7 +23,7 @@ struct Summary {
       lines.append("by rank: \(profile)\(evaluation.rankProfile.count > 5 ? ", …" : "")")
     }
     if let objective = solution.objective {
-      var line = "objective \(formatted(objective))"
+      var line = "objective \(solution.objectiveName.map { "(\($0)) " } ?? "")\(formatted(objective))"
       if let bound = solution.bound { line += ", bound \(formatted(bound))" }
       if let gap = solution.gap { line += String(format: ", gap %.4f%%", 100 * gap) }
       lines.append(line)

@@ -104,11 +104,11 @@ import Testing
     for arguments in [
       ["solve", season, "--objective", "rank-sum"],
       ["solve", season, "--strategy", "welfare", "--proposer", "positions"],
-      ["solve", season, "--strategy", "welfare", "--time-limit", "0"], ["solve", season, "--time-limit", "5"],
+      ["solve", season, "--strategy", "welfare", "--time-limit", "0"], ["solve", season, "--tie-break", "random"],
       ["solve", season, "--strategy", "max-stable", "--objective", "rank-sum"],
       ["solve", season, "--strategy", "welfare", "--gap", "-1"], ["solve", season, "--stable"],
       ["solve", season, "--strategy", "welfare", "--no-preprocessing"],
-      ["solve", season, "--strategy", "stable-approx", "--time-limit", "5"],
+      ["solve", season, "--strategy", "stable-approx", "--seed", "5"], ["solve", season, "--strategy", "greedy"],
       ["solve", season, "--strategy", "welfare", "--searches", "2"],
       ["solve", season, "--strategy", "max-stable", "--searches", "0"],
       ["solve", season, "--strategy", "max-stable", "--searches", "5"],
@@ -118,6 +118,11 @@ import Testing
       #expect(run.status == 2, "\(arguments): \(run.standardError)")
       #expect(run.standardOutput.isEmpty)
     }
+    // A refused option is named with the registry's words: who takes it, what this one takes.
+    let refused = try placement("solve", season, "--strategy", "stable-approx", "--searches", "2")
+    #expect(
+      refused.standardError.contains(
+        "--searches applies to max-stable only; stable-approx takes --time-limit"), "\(refused.standardError)")
     let scores = try placement("solve", season, "--strategy", "welfare", "--objective", "scores")
     #expect(scores.status == 2)
     #expect(scores.standardError.contains("the scores objective needs an instance with scores"))

@@ -20,7 +20,7 @@ import Testing
     // A separator that answers "y ≤ 0" (as −y ≥ 0) must leave x = 1, objective 1: only
     // the cut can bring that about.
     let (program, _, y) = Self.program
-    let outcome = await SolveControl.run(timeLimit: .seconds(10)) { [program] control in
+    let outcome = await GLPKThread.run(SolveControl(timeLimit: .seconds(10))) { [program] control in
       Result { () throws(GLPKError) in
         let separator = CutSeparator { values in
           values[y] > 1e-6 ? [Cut(terms: [(y, -1)], lower: 0)] : []
@@ -41,7 +41,7 @@ import Testing
   /// root LP's bound (GLPK marks the unsolved root with DBL_MAX, which is not a bound).
   @Test func aSearchStoppedDuringTheRootsCutsReportsTheRootBound() async throws {
     let (program, x, y) = Self.program
-    let outcome = await SolveControl.run(timeLimit: .seconds(1)) { [program] control in
+    let outcome = await GLPKThread.run(SolveControl(timeLimit: .seconds(1))) { [program] control in
       Result { () throws(GLPKError) in
         // x + y ≤ 1 cuts the LP optimum (0.5, 1); the separator is slow on purpose.
         let separator = CutSeparator { values in

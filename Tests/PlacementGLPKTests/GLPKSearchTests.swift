@@ -34,8 +34,10 @@ func residentBytes() -> Int {
   static let hard = knapsack(items: 250, rows: 25, seed: 7)
 
   @Test func aTimedOutSearchReturnsItsIncumbentWithABound() async throws {
-    let solution = try await GLPKSolver(options: GLPKOptions(timeLimit: .milliseconds(300)))
-      .solve(Self.hard, startingFrom: [Double](repeating: 0, count: 250))
+    let solution = try await GLPKSolver()
+      .solve(
+        Self.hard, startingFrom: [Double](repeating: 0, count: 250),
+        control: SolveControl(timeLimit: .milliseconds(300)))
     #expect(solution.status == .feasible)
     #expect(solution.stop == .timeLimit)
     // GLPK stops within a millisecond before its limit.
@@ -51,11 +53,12 @@ func residentBytes() -> Int {
     // the report may not be scheduled for many seconds while other suites keep both
     // cores' tasks busy.
     let running = Mutex<Task<LinearProgramSolution, any Error>?>(nil)
-    var options = GLPKOptions()
-    options.progressInterval = .milliseconds(10)
-    options.progress = { _ in running.withLock { $0?.cancel() } }
     let task = Task {
-      try await GLPKSolver(options: options).solve(Self.hard, startingFrom: [Double](repeating: 0, count: 250))
+      // The clock starts when the task runs, not while it waits for a thread.
+      let control = SolveControl(
+        progress: { _ in running.withLock { $0?.cancel() } }, progressInterval: .milliseconds(10))
+      return try await GLPKSolver().solve(
+        Self.hard, startingFrom: [Double](repeating: 0, count: 250), control: control)
     }
     running.withLock { $0 = task }
     let solution = try await task.value
@@ -67,11 +70,11 @@ func residentBytes() -> Int {
   }
 
   @Test func progressReportsIncumbentBoundAndNodes() async throws {
-    let reports = Mutex<[SearchProgress]>([])
-    var options = GLPKOptions(timeLimit: .milliseconds(400))
-    options.progressInterval = .milliseconds(50)
-    options.progress = { progress in reports.withLock { $0.append(progress) } }
-    _ = try await GLPKSolver(options: options).solve(Self.hard)
+    let reports = Mutex<[SolveProgress]>([])
+    let control = SolveControl(
+      timeLimit: .milliseconds(400), progress: { progress in reports.withLock { $0.append(progress) } },
+      progressInterval: .milliseconds(50))
+    _ = try await GLPKSolver().solve(Self.hard, control: control)
     let seen = reports.withLock { $0 }
     #expect(seen.count >= 2)
     #expect(seen.contains { $0.incumbent != nil && $0.bound != nil && $0.gap != nil })
@@ -112,8 +115,8 @@ func residentBytes() -> Int {
     func interruptedSolves(_ count: Int) async throws {
       for round in 0..<count {
         if round.isMultiple(of: 2) {
-          let solution = try await GLPKSolver(options: GLPKOptions(timeLimit: .milliseconds(15))).solve(
-            Self.hard, startingFrom: start)
+          let solution = try await GLPKSolver().solve(
+            Self.hard, startingFrom: start, control: SolveControl(timeLimit: .milliseconds(15)))
           #expect(solution.status == .feasible)
         } else {
           let task = Task { try await GLPKSolver().solve(Self.hard, startingFrom: start) }

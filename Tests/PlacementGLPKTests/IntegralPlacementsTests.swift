@@ -24,7 +24,7 @@ import Testing
     let mix = zip(first, second).map { ($0 + $1) / 2 }
     #expect(program.violations(of: mix).isEmpty, "the mix is feasible for the relaxation")
     #expect(mix[0] == 0.5)
-    let whole = await SolveControl.run(timeLimit: .seconds(10)) { control in
+    let whole = await GLPKThread.run(SolveControl(timeLimit: .seconds(10))) { control in
       Result { () throws(GLPKError) in try MaxStableProgram.integralPlacements(mix, in: program, control: control) }
     }
     let values = try whole.get()
@@ -36,7 +36,7 @@ import Testing
   /// GLPK prunes a node unless its bound beats the incumbent by the tolerance times
   /// (1 + |incumbent|): under one unit at any objective a solution can have, and nearly
   /// one when the LP relaxation's optimum caps the objective.
-  @Test func wholeObjectiveToleranceIsJustUnderOneUnit() {
+  @Test func wholeObjectiveToleranceIsJustUnderOneUnit() throws {
     var program = LinearProgram(direction: .maximize)
     for _ in 0..<1_000 { program.addColumn(objective: 1, lower: 0, upper: 1, integer: false) }
     program.objectiveIsWhole = true

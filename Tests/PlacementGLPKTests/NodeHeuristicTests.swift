@@ -9,7 +9,7 @@ import Testing
   /// a heuristic that always offers `offer`.
   private func solve(offering offer: [Double]) async throws -> (LinearProgramSolution, found: Int) {
     let (program, _, _) = CutSeparatorTests.program
-    let outcome = await SolveControl.run(timeLimit: .seconds(10)) { [program] control in
+    let outcome = await GLPKThread.run(SolveControl(timeLimit: .seconds(10))) { [program] control in
       Result { () throws(GLPKError) in
         let heuristic = NodeHeuristic { _ in offer }
         let solution = try GLPKSolver.solveOnThisThread(

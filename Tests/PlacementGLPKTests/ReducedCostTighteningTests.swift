@@ -80,7 +80,7 @@ import Testing
       let model = WelfareModel(market, stable: true)
       var program = MaxStableProgram.program(for: model)
       #expect(program.verticesAreWhole)
-      let start = model.values(of: StableApproximation().assign(market).assignment)
+      let start = model.values(of: try StableApproximation().solve(market).assignment)
       let whole = try await GLPKSolver(options: MaxStableProgram.defaultOptions).solve(program, startingFrom: start)
       program.verticesAreWhole = false
       let integerOnly = try await GLPKSolver(options: MaxStableProgram.defaultOptions).solve(

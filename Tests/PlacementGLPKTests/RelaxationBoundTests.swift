@@ -13,9 +13,11 @@ import Testing
     let levels = WelfareObjective.rankSum.levels(for: market)
     let placed = -best[0]
     let bound = try #require(
-      WelfareProgram.relaxationBound(market, levels: levels, level: 1, holding: [(levels[0], placed)]))
+      NetworkRelaxation.bound(
+        of: market, levels: levels, level: 1, holding: [(levels[0], placed)], control: SolveControl()))
     #expect(bound <= best[1], "bound \(bound) above the optimal rank sum \(best[1])")
-    let first = try #require(WelfareProgram.relaxationBound(market, levels: levels, level: 0, holding: []))
+    let first = try #require(
+      NetworkRelaxation.bound(of: market, levels: levels, level: 0, holding: [], control: SolveControl()))
     #expect(first >= placed)
   }
 
@@ -25,8 +27,10 @@ import Testing
     let market = networkMarket(seed: seed)
     guard let best = WelfareOracle.bestKey(market, .rankSum) else { return }
     let levels = WelfareObjective.rankSum.levels(for: market)
-    #expect(WelfareProgram.relaxationBound(market, levels: levels, level: 0, holding: []) == -best[0])
-    let bound = WelfareProgram.relaxationBound(market, levels: levels, level: 1, holding: [(levels[0], -best[0])])
+    #expect(
+      NetworkRelaxation.bound(of: market, levels: levels, level: 0, holding: [], control: SolveControl()) == -best[0])
+    let bound = NetworkRelaxation.bound(
+      of: market, levels: levels, level: 1, holding: [(levels[0], -best[0])], control: SolveControl())
     #expect(bound == best[1])
   }
 }

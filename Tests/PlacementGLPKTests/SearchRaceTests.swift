@@ -50,7 +50,7 @@ import Testing
     #expect(optimal >= 20, "\(optimal) races whose bound meets their best solution")
   }
 
-  @Test func theWinnersProofOrGapEndsTheRace() {
+  @Test func theWinnersProofOrGapEndsTheRace() throws {
     let loser = Self.stopped(objective: 8, bound: 12, nodes: 5)
     var proof = LinearProgramSolution(status: .optimal, objective: 10, bound: 10, values: [10], nodes: 3)
     proof.tightenedByReducedCost = 2
@@ -66,7 +66,7 @@ import Testing
     #expect(reached.stop == .gapReached)
   }
 
-  @Test func entrantsTryEveryBacktrackingRuleOnceAndOnlyTheFirstLogs() {
+  @Test func entrantsTryEveryBacktrackingRuleOnceAndOnlyTheFirstLogs() throws {
     var options = MaxStableProgram.defaultOptions
     options.log = { _ in }
     let entrants = SearchRace.entrants(options, count: 4)
@@ -76,7 +76,7 @@ import Testing
     #expect(SearchRace.entrants(options, count: 1).count == 1)
   }
 
-  @Test func theSharedIncumbentKeepsTheBestInEitherDirection() {
+  @Test func theSharedIncumbentKeepsTheBestInEitherDirection() throws {
     let highest = SharedIncumbent(direction: .maximize)
     #expect(highest.entry(beating: nil) == nil)
     highest.offer([1], objective: 5)
@@ -118,15 +118,14 @@ import Testing
       let shared = SharedIncumbent(
         direction: direction, start: .init(objective: program.objectiveValue(of: start), values: start))
       let seen = Seen()
-      var options = GLPKOptions()
-      options.progress = { progress in
+      let control = SolveControl(progress: { progress in
         guard let incumbent = progress.incumbent else { return }
         seen.record(incumbent, pooled: shared.entry(beating: nil)?.objective)
-      }
-      let solved = await SolveControl.run(timeLimit: nil) { [options] control in
+      })
+      let solved = await GLPKThread.run(control) { control in
         Result { () throws(GLPKError) in
           try GLPKSolver.solveOnThisThread(
-            program, options: options, incumbent: start, control: control, stage: "objective", sharing: shared)
+            program, options: GLPKOptions(), incumbent: start, control: control, stage: "objective", sharing: shared)
         }
       }
       let solution = try solved.get()
@@ -159,7 +158,7 @@ import Testing
   @Test func aProofStopsTheOtherSearches() async throws {
     let entrants = SearchRace.entrants(GLPKOptions(), count: 3)
     let proven = Moment()
-    let race = try await SearchRace.run(entrants, direction: .maximize, incumbent: nil) {
+    let race = try await SearchRace.run(entrants, control: SolveControl(), direction: .maximize, incumbent: nil) {
       options, control, _ throws(GLPKError) in
       if options.backtracking == entrants[1].backtracking {
         proven.mark()
@@ -194,7 +193,7 @@ import Testing
       let start = ReducedCostTighteningTests.poorStart(program)
       let entrants = SearchRace.entrants(GLPKOptions(), count: 2 + Int(seed % 3))
       let race = try await SearchRace.run(
-        entrants, direction: direction,
+        entrants, control: SolveControl(), direction: direction,
         incumbent: .init(objective: program.objectiveValue(of: start), values: start)
       ) { options, control, shared throws(GLPKError) in
         let solution = try GLPKSolver.solveOnThisThread(

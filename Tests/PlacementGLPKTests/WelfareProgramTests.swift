@@ -152,8 +152,8 @@ func networkMarket(seed: UInt64, applicants: Int = 5, positions: Int = 3, listLe
   func boundsOfStoppedSearchesHold(seed: UInt64) async throws {
     let market = welfareMarket(seed: seed)
     let solution = try await WelfareProgram(
-      objective: .rankSum, method: .glpk, options: GLPKOptions(timeLimit: .nanoseconds(1))
-    ).solve(market)
+      objective: .rankSum, method: .glpk
+    ).solve(market, control: SolveControl(timeLimit: .nanoseconds(1)))
     guard let best = WelfareOracle.bestKey(market, .rankSum) else { return }
     // The first level stopped: its bound is on the number placed.
     guard solution.status == .feasible || solution.status == .timeLimit else { return }

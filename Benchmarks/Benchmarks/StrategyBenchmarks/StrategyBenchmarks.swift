@@ -31,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
       let positions = ranked ? "ranked" : "indifferent"
       Benchmark("DeferredAcceptance/applicants:\(size.label)/list:20/positions:\(positions)") { benchmark, market in
         for _ in benchmark.scaledIterations {
-          blackHole(DeferredAcceptance().assign(market))
+          blackHole(try DeferredAcceptance().solve(market))
         }
       } setup: {
         market(applicants: size.count, ranked: ranked)
@@ -40,21 +40,21 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("DeferredAcceptance/applicants:\(size.label)/list:20/positions:ranked/proposer:positions") {
       benchmark, market in
       for _ in benchmark.scaledIterations {
-        blackHole(DeferredAcceptance(proposing: .positions).assign(market))
+        blackHole(try DeferredAcceptance(proposing: .positions).solve(market))
       }
     } setup: {
       market(applicants: size.count, ranked: true)
     }
     Benchmark("StableApproximation/applicants:\(size.label)/list:20/ties:20%") { benchmark, market in
       for _ in benchmark.scaledIterations {
-        blackHole(StableApproximation().assign(market))
+        blackHole(try StableApproximation().solve(market))
       }
     } setup: {
       market(applicants: size.count, ranked: true, ties: 0.2)
     }
     Benchmark("DeferredAcceptance/applicants:\(size.label)/list:20/ties:20%/tie-break:single") { benchmark, market in
       for _ in benchmark.scaledIterations {
-        blackHole(DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market))
+        blackHole(try DeferredAcceptance(tieBreaking: .single).solve(market, control: SolveControl(seed: 1)))
       }
     } setup: {
       market(applicants: size.count, ranked: true, ties: 0.2)
@@ -65,7 +65,7 @@ let benchmarks: @Sendable () -> Void = {
       }
     } setup: { () -> Solved in
       let market = market(applicants: size.count, ranked: true)
-      return Solved(market: market, assignment: DeferredAcceptance().assign(market).assignment)
+      return Solved(market: market, assignment: try DeferredAcceptance().solve(market).assignment)
     }
   }
 }

@@ -37,6 +37,16 @@ extension Solution {
     writer.key("status")
     writer.string(status.rawValue)
     writer.raw(",\n")
+    if let stop {
+      writer.key("stop")
+      writer.string(stop.rawValue)
+      writer.raw(",\n")
+    }
+    if let objectiveName {
+      writer.key("objectiveName")
+      writer.string(objectiveName)
+      writer.raw(",\n")
+    }
     if let objective {
       writer.key("objective")
       writer.number(objective)

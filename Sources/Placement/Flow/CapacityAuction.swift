@@ -27,8 +27,10 @@ struct CapacityAuction {
   private var seatHolder: [Int32]
 
   /// Runs the auction on `market` where placing the applicant of entry `e` is worth
-  /// `value[e]` (scaled) and staying unplaced 0, with bid increment at least `epsilon`.
-  init(_ market: Market, value: [Int64], epsilon: Int64) {
+  /// `value[e]` (scaled) and staying unplaced 0, with bid increment at least `epsilon`;
+  /// when `shouldStop` (polled every 65,536 bids) returns true, bidding ends early and the
+  /// seats stay as they are (still a valid start: every holder is within its lists).
+  init(_ market: Market, value: [Int64], epsilon: Int64, shouldStop: () -> Bool) {
     self.market = market
     self.value = value
     assignment = [Int32](repeating: -1, count: market.applicantCount)
@@ -40,15 +42,18 @@ struct CapacityAuction {
     self.seatStart = seatStart
     seatPrice = [Int64](repeating: 0, count: seatStart[market.positionCount])
     seatHolder = [Int32](repeating: -1, count: seatStart[market.positionCount])
-    bid(max(1, epsilon))
+    bid(max(1, epsilon), shouldStop: shouldStop)
     for p in 0..<market.positionCount where seatStart[p] < seatStart[p + 1] { price[p] = seatPrice[seatStart[p]] }
   }
 
   /// Applicants bid until each holds a seat or prefers to stay unplaced.
-  private mutating func bid(_ epsilon: Int64) {
+  private mutating func bid(_ epsilon: Int64, shouldStop: () -> Bool) {
     var queue = (0..<Int32(market.applicantCount)).filter { !market.entries(ofApplicant: Int($0)).isEmpty }
     var next = 0
+    var bids = 0
     while next < queue.count {
+      bids &+= 1
+      if bids & 0xFFFF == 0, shouldStop() { return }
       let a = Int(queue[next])
       next += 1
       if next > 1 << 16 && next * 2 > queue.count {

@@ -80,3 +80,29 @@ package struct NetworkRelaxation: Sendable, Hashable {
     return Evaluation(market, repaired, blockingPairLimit: 0).isValid ? repaired : nil
   }
 }
+
+extension NetworkRelaxation {
+  /// A bound on level `level` (0-based) of `levels`, with the earlier ones held at `held`,
+  /// from the optimum of `market`'s network relaxation, which contains every placement of
+  /// the market: for a search stopped without a bound of its own. Given for the first
+  /// level when it counts placed applicants, ranks or tiers, and for the rank-sum level
+  /// with the number placed held; `nil` otherwise, or when `control` stopped the flow.
+  package static func bound(
+    of market: Market, levels: [WelfareLevel], level: Int, holding held: [(level: WelfareLevel, value: Double)],
+    control: SolveControl
+  ) -> Double? {
+    let relaxation = NetworkRelaxation(market)
+    let target = levels[level]
+    var flow: WelfareFlow
+    switch (level, target.weight) {
+    case (0, .one), (0, .rank), (0, .tier):
+      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation)
+    case (1, .rank) where held.count == 1 && held[0].level.weight == .one:
+      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation, placed: Int32(held[0].value))
+    default:
+      return nil
+    }
+    guard let solution = try? flow.solve([target], control: control), solution.status == .optimal else { return nil }
+    return solution.objective
+  }
+}

@@ -191,7 +191,8 @@ package struct WelfareFlow {
       for e in 0..<market.pairCount { costs[e] = -scores.costs[e] }
       if !scores.exact { notes.append("scores were rounded to \(Int(log10(scores.factor).rounded())) decimals") }
       _ = try network.minimize(
-        costs: costs, startingFrom: auctionStart(costs: costs, unplacedCost: 0), shouldStop: shouldStop)
+        costs: costs, startingFrom: auctionStart(costs: costs, unplacedCost: 0, shouldStop: shouldStop),
+        shouldStop: shouldStop)
     } else {
       var largestRank: Int64 = 0
       for e in 0..<market.pairCount {
@@ -200,7 +201,7 @@ package struct WelfareFlow {
       }
       let sufficient = largestRank * Int64(unplacedArcs.count) + 1
       var unplacedCost = min(2 * largestRank + 1, sufficient)
-      var start = auctionStart(costs: costs, unplacedCost: unplacedCost)
+      var start = auctionStart(costs: costs, unplacedCost: unplacedCost, shouldStop: shouldStop)
       while true {
         for arc in unplacedArcs { costs[arc] = unplacedCost }
         _ = try network.minimize(costs: costs, startingFrom: start, shouldStop: shouldStop)
@@ -217,7 +218,9 @@ package struct WelfareFlow {
       objective = level.value(of: placement, in: market)
       notes.append("\(level.name): \(level.weight == .score ? String(objective) : String(Int(objective))) (optimal)")
     }
-    return Solution(assignment: placement, status: .optimal, objective: objective, bound: objective, notes: notes)
+    return Solution(
+      assignment: placement, status: .optimal, objective: objective, bound: objective, objectiveName: levels.last?.name,
+      notes: notes)
   }
 
   /// Without minimums, runs ``CapacityAuction`` over positions for costs `costs` and
@@ -227,13 +230,13 @@ package struct WelfareFlow {
   /// auction ignores groups and type quotas; applicants it places beyond one of them are
   /// left unplaced, so the start is a feasible flow. Cost scaling then needs one final
   /// phase to repair it instead of scaling down from the largest cost.
-  private mutating func auctionStart(costs: [Int64], unplacedCost: Int64) -> [Int64]? {
+  private mutating func auctionStart(costs: [Int64], unplacedCost: Int64, shouldStop: () -> Bool) -> [Int64]? {
     guard shape == .supplies, artificialArcs.isEmpty else { return nil }
     let scale = network.costScale
     let value = (0..<market.pairCount).map { (unplacedCost - costs[$0]) * scale }
     // ε of one cost unit: 0.31 s of bidding and 0.22 s of repair at 100k × 20, against
     // 0.77 s + 0.76 s at an eighth of a unit (measured; finer bidding costs more than it saves).
-    let auction = CapacityAuction(market, value: value, epsilon: scale)
+    let auction = CapacityAuction(market, value: value, epsilon: scale, shouldStop: shouldStop)
     let applicantNode = 2
     let slotNode = applicantNode + market.applicantCount
     let positionNode = slotNode + market.quotaCapacity.count
@@ -272,14 +275,19 @@ package struct WelfareFlow {
     return potentials
   }
 
-  /// Optimises `levels` in order.
+  /// Optimises `levels` in order, under `control`.
   ///
-  /// - Parameter shouldStop: polled during each level; when it returns true the best
-  ///   placement of the levels already finished is returned with status `feasible`.
-  package mutating func solve(_ levels: [WelfareLevel], shouldStop: () -> Bool) -> Solution {
+  /// When the control stops it, the placement of the levels already finished is returned
+  /// with status `feasible` (none: `timeLimit`), and the stop's reason.
+  ///
+  /// - Throws: ``WelfareError/costsTooLarge`` when a level's costs leave the range where
+  ///   the flow is exact and no earlier level gave a placement.
+  package mutating func solve(_ levels: [WelfareLevel], control: SolveControl) throws(WelfareError) -> Solution {
     let unassigned = [Int32](repeating: -1, count: market.applicantCount)
     var progress = LevelProgress()
+    let shouldStop = { control.shouldStop }
     do throws(MinCostFlow.Failure) {
+      if control.shouldStop { throw .stopped }
       if !artificialArcs.isEmpty {
         // Route the minimums' surplus without artificial arcs, or prove it impossible.
         var costs = [Int64](repeating: 0, count: network.arcCount)
@@ -293,19 +301,19 @@ package struct WelfareFlow {
       if shape == .supplies { return try solveSupplies(levels, shouldStop: shouldStop) }
       return try solveLevels(levels, progress: &progress, shouldStop: shouldStop)
     } catch .stopped {
-      progress.notes.append("\(progress.stage): stopped")
+      let reason = control.stopReason ?? .timeLimit
+      progress.notes.append("\(progress.stage): stopped (\(reason.rawValue))")
       guard let incumbent = progress.incumbent else {
-        return Solution(assignment: unassigned, status: .timeLimit, notes: progress.notes)
+        return .stopped(reason, applicants: market.applicantCount, notes: progress.notes)
       }
-      return Solution(assignment: incumbent, status: .feasible, notes: progress.notes)
+      return Solution(assignment: incumbent, status: .feasible, stop: reason, notes: progress.notes)
     } catch .infeasible {
       progress.notes.append("minimums: no placement meets them")
       return Solution(assignment: unassigned, status: .infeasible, notes: progress.notes)
     } catch {
-      progress.notes.append("costs too large for exact min-cost flow")
-      let incumbent = progress.incumbent
-      return Solution(
-        assignment: incumbent ?? unassigned, status: incumbent == nil ? .error : .feasible, notes: progress.notes)
+      guard let incumbent = progress.incumbent else { throw .costsTooLarge }
+      progress.notes.append("\(progress.stage): costs too large for exact min-cost flow; the earlier levels' placement")
+      return Solution(assignment: incumbent, status: .feasible, notes: progress.notes)
     }
   }
 
@@ -353,6 +361,6 @@ package struct WelfareFlow {
     }
     return Solution(
       assignment: progress.incumbent ?? [Int32](repeating: -1, count: market.applicantCount), status: .optimal,
-      objective: objective, bound: objective, notes: progress.notes)
+      objective: objective, bound: objective, objectiveName: levels.last?.name, notes: progress.notes)
   }
 }

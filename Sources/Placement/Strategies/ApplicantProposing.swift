@@ -72,10 +72,14 @@ struct ApplicantProposing {
     }
   }
 
-  /// Runs to completion and returns each applicant's position, or −1.
-  mutating func run() -> [Int32] {
+  /// Runs to completion and returns each applicant's position, or −1; `nil` when
+  /// `shouldStop` (polled at the first free applicant and every 16,384 after) returned true.
+  mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
     let count = words.count
+    var polls = 0
     while let next = free.popLast() {
+      polls &+= 1
+      if polls & 0x3FFF == 1, shouldStop() { return nil }
       let a = Int(next >> 32)
       var k = Int(next & 0x7FFF_FFFF)
       var starting = next & 1 << 31 != 0

@@ -5,13 +5,14 @@ enum ClosingRounds {
   /// Runs `round` (given the positions closed so far) until no position needs closing,
   /// then checks minimums: the status is ``Solution/Status/infeasible`` when a position
   /// that cannot close, or a group, is left below its minimum, else `optimal`. Closures
-  /// and unmet minimums are described in `notes`.
-  static func run(_ market: Market, notes: inout [String], round: ([Bool]) -> [Int32])
-    -> (assignment: [Int32], status: Solution.Status)
+  /// and unmet minimums are described in `notes`. `nil` when a round stopped early
+  /// (returned `nil`).
+  static func run(_ market: Market, notes: inout [String], round: ([Bool]) -> [Int32]?)
+    -> (assignment: [Int32], status: Solution.Status)?
   {
     var closed = [Bool](repeating: false, count: market.positionCount)
     while true {
-      let assignment = round(closed)
+      guard let assignment = round(closed) else { return nil }
       var filled = [Int32](repeating: 0, count: market.positionCount)
       for p in assignment where p >= 0 { filled[Int(p)] += 1 }
       let toClose = (0..<market.positionCount).filter {

@@ -1,26 +1,30 @@
-import Foundation
-
 /// Deferred acceptance (Gale and Shapley, 1962) with capacities, group quotas, group
 /// preferences and type quotas; ties are broken by a ``TieBreaking`` rule.
 ///
 /// ```swift
-/// let solution = DeferredAcceptance(proposing: .applicants, tieBreaking: .single(seed: 7))
-///   .assign(market)
+/// let solution = try DeferredAcceptance(proposing: .applicants, tieBreaking: .single)
+///   .solve(market, control: SolveControl(seed: 7))
 /// ```
 ///
 /// Properties:
 /// - With strict preferences and no groups or type quotas, applicant-proposing gives
 ///   *the* applicant-optimal stable matching and position-proposing the position-optimal
 ///   one; both are unique, so any correct implementation gives the same pairs.
-/// - With ties, the result is weakly stable for the original preferences (ties never block).
+/// - With ties, the result is weakly stable for the original preferences (ties never
+///   block); status `optimal` then promises the proposer-optimal stable matching of the
+///   strict preferences after tie-breaking (with a random rule, the control's seed draws
+///   them), not the largest weakly stable placement (see ``StableApproximation``).
 /// - With groups and type quotas the result is stable when each position is in at most
 ///   one group and a position without preferences inside a ranking group follows the
 ///   group's ranking (student–project allocation). Position-proposing ignores group
-///   preferences. ``Evaluation`` reports any blocking pair that remains.
+///   preferences, so it promises only a valid placement there (status `feasible`).
+///   ``Evaluation`` reports any blocking pair that remains.
 /// - Minimums are not targets: a non-closable position left below its minimum makes the
 ///   status ``Solution/Status/infeasible`` (with strict preferences every stable matching
 ///   fills each position equally, so none meets it). A closable position left below its
 ///   minimum is closed and the algorithm runs again without it, until none is.
+/// - Stopped by the control's deadline or cancellation, it has no placement to offer
+///   (a half-run is not stable): status `timeLimit`, or `CancellationError`.
 ///
 /// - Complexity: O(L log c) for L total list length and c the largest capacity, per run;
 ///   closures may add runs (at most one per closable position).
@@ -47,11 +51,6 @@ public struct DeferredAcceptance: Strategy {
   /// `deferred-acceptance`.
   public var name: String { "deferred-acceptance" }
 
-  /// Runs deferred acceptance; see ``assign(_:)``.
-  public func solve(_ market: Market) -> Solution {
-    assign(market)
-  }
-
   /// Applicant-proposing deferred acceptance on `market` with ties broken towards larger
   /// `weights`, one per entry (see `StrictOrders.init(_:preferring:)`): for rounding a
   /// fractional placement to a weakly stable one.
@@ -65,37 +64,44 @@ public struct DeferredAcceptance: Strategy {
   {
     let orders = StrictOrders(market, preferring: weights)
     var notes: [String] = []
+    // Runs to the end: it serves a search that checks its own control between nodes.
     return ClosingRounds.run(market, notes: &notes) { closed in
       var engine = ApplicantProposing(market: market, orders: orders, closed: closed)
-      return engine.run()
-    }
+      return engine.run(stoppingWhen: { false })
+    }!
   }
 
   /// Runs deferred acceptance on `market`, synchronously.
-  public func assign(_ market: Market) -> Solution {
-    let started = ContinuousClock.now
-    let orders = StrictOrders(market, tieBreaking)
+  ///
+  /// - Throws: `CancellationError` when `control` or the calling task is cancelled.
+  public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
+    let orders = StrictOrders(market, tieBreaking, seed: control.seed)
     var notes: [String] = []
     if proposer == .positions, market.groupHasPreferences.contains(true) {
       notes.append("positions propose: group preferences play no part, so a ranking group may leave blocking pairs")
     }
     var proposals = 0
-    var (assignment, status) = ClosingRounds.run(market, notes: &notes) { closed in
+    let shouldStop = { control.shouldStop }
+    let outcome = ClosingRounds.run(market, notes: &notes) { closed in
       switch proposer {
       case .applicants:
         var engine = ApplicantProposing(market: market, orders: orders, closed: closed)
         defer { proposals += engine.proposals }
-        return engine.run()
+        return engine.run(stoppingWhen: shouldStop)
       case .positions:
         var engine = PositionProposing(market: market, orders: orders, closed: closed)
         defer { proposals += engine.proposals }
-        return engine.run()
+        return engine.run(stoppingWhen: shouldStop)
       }
     }
+    guard let (assignment, outcomeStatus) = outcome else {
+      return try control.conclude(
+        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, notes: notes))
+    }
+    var status = outcomeStatus
     // Positions proposing past a ranking group promise no stability: a valid result only.
     if status == .optimal, proposer == .positions, market.groupHasPreferences.contains(true) { status = .feasible }
     notes.append("\(proposals) proposals")
-    return Solution(
-      assignment: assignment, status: status, notes: notes, solveSeconds: (ContinuousClock.now - started).seconds)
+    return try control.conclude(Solution(assignment: assignment, status: status, notes: notes))
   }
 }

@@ -37,8 +37,9 @@ struct PositionProposing {
     queued = closed
   }
 
-  /// Runs to completion and returns each applicant's position, or −1.
-  mutating func run() -> [Int32] {
+  /// Runs to completion and returns each applicant's position, or −1; `nil` when
+  /// `shouldStop` (polled at the first position taken from the queue and every 1,024 after) returned true.
+  mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
     // Each position's list sorted by its strict key (its own order already, unless ties were broken).
     var list = market.positionListEntry
     for p in 0..<market.positionCount {
@@ -46,7 +47,10 @@ struct PositionProposing {
     }
     var next = market.positionListStart
     for p in (0..<market.positionCount).reversed() where !closed[p] { queue.append(Int32(p)) }
+    var polls = 0
     while let p32 = queue.popLast() {
+      polls &+= 1
+      if polls & 0x3FF == 1, shouldStop() { return nil }
       let p = Int(p32)
       queued[p] = false
       let end = Int(market.positionListStart[p + 1])

@@ -4,7 +4,7 @@ import Foundation
 /// deferred acceptance: Király's (2013) linear-time 3/2-approximation, many-to-one.
 ///
 /// ```swift
-/// let solution = StableApproximation().assign(market)
+/// let solution = try StableApproximation().solve(market)
 /// ```
 ///
 /// With ties, deferred acceptance with ties broken arbitrarily can place as few as half
@@ -25,7 +25,8 @@ import Foundation
 ///   the largest weakly stable placement: a position of capacity c is c copies of a
 ///   one-to-one participant, and on that market this is Király's algorithm. The
 ///   solution's ``Solution/bound`` then holds ⌊3/2 · placed⌋ (or fewer when capacity or
-///   applicants run out first), an upper bound on any weakly stable placement.
+///   applicants run out first), an upper bound on any weakly stable placement; on other
+///   markets the bound is the applicants with a list or the seats, whichever is fewer.
 /// - With type quotas and groups the rules are the same but no ratio is proven: a
 ///   group's displacement can empty a seat, which the copy argument does not allow.
 ///   Tests measure the ratio there too.
@@ -41,38 +42,41 @@ public struct StableApproximation: Strategy {
   /// `stable-approx`.
   public var name: String { "stable-approx" }
 
-  /// Runs the approximation; see ``assign(_:)``.
-  public func solve(_ market: Market) -> Solution {
-    assign(market)
-  }
-
   /// Runs the approximation on `market`, synchronously.
-  public func assign(_ market: Market) -> Solution {
-    let started = ContinuousClock.now
+  ///
+  /// Status `optimal` when the placement meets the bound (every applicant with a list, or
+  /// every seat, placed), else `feasible`; stopped by the control, `timeLimit` (a half-run
+  /// is not stable) or `CancellationError`.
+  public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
     var notes: [String] = []
     var proposals = 0
-    var (assignment, status) = ClosingRounds.run(market, notes: &notes) { closed in
+    let outcome = ClosingRounds.run(market, notes: &notes) { closed in
       var engine = TieAwareProposing(market: market, closed: closed)
       defer { proposals += engine.proposals }
-      return engine.run()
+      return engine.run(stoppingWhen: { control.shouldStop })
+    }
+    guard var (assignment, status) = outcome else {
+      return try control.conclude(
+        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, objectiveName: "placed"))
     }
     // A ranking group's displacement can empty a seat that someone already inside the
     // group prefers; that is rare, and deferred acceptance is then the safe answer.
     if market.groupCount > 0, status == .optimal, !Evaluation(market, assignment).isStable {
-      let fallback = DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market)
-      notes.append("a group left a blocking pair; returned deferred acceptance (single tie-breaking, seed 1) instead")
+      let fallback = try DeferredAcceptance(tieBreaking: .single).solve(market, control: control)
+      notes.append("a group left a blocking pair; returned deferred acceptance (single tie-breaking) instead")
       assignment = fallback.assignment
       status = fallback.status
     }
-    // An approximation: the placement is not proven largest.
-    if status == .optimal { status = .feasible }
-    let placed = assignment.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
-    let bound = Self.guaranteeHolds(in: market) ? Self.bound(placed: placed, in: market) : nil
-    if let bound { notes.append("at most \(bound) can be placed stably (3/2 guarantee)") }
+    let placed = assignment.count { $0 >= 0 }
+    let bound = Self.bound(placed: placed, in: market)
+    // An approximation: the placement is proven largest only when it meets the bound.
+    if status == .optimal, placed < bound { status = .feasible }
+    if Self.guaranteeHolds(in: market) { notes.append("at most \(bound) can be placed stably (3/2 guarantee)") }
     notes.append("\(proposals) proposals")
-    return Solution(
-      assignment: assignment, status: status, objective: Double(placed), bound: bound.map(Double.init), notes: notes,
-      solveSeconds: (ContinuousClock.now - started).seconds)
+    return try control.conclude(
+      Solution(
+        assignment: assignment, status: status, objective: Double(placed),
+        bound: status == .infeasible ? nil : Double(bound), objectiveName: "placed", notes: notes))
   }
 
   /// Whether the 3/2 guarantee is proven for `market`: capacities only.
@@ -80,12 +84,13 @@ public struct StableApproximation: Strategy {
     market.groupCount == 0 && market.quotaCapacity.isEmpty && !market.positionMinimum.contains { $0 > 0 }
   }
 
-  /// ⌊3/2 · placed⌋, capped by the applicants with a list and by the total capacity.
+  /// An upper bound on any weakly stable placement: the applicants with a list, the seats
+  /// their lists can fill, and, where ``guaranteeHolds(in:)``, ⌊3/2 · placed⌋.
   static func bound(placed: Int, in market: Market) -> Int {
     let applicants = (0..<market.applicantCount).count { !market.entries(ofApplicant: $0).isEmpty }
     let seats = (0..<market.positionCount).reduce(0) {
       $0 + min(Int(market.positionCapacity[$1]), market.entries(ofPosition: $1).count)
     }
-    return min(3 * placed / 2, applicants, seats)
+    return min(guaranteeHolds(in: market) ? 3 * placed / 2 : .max, applicants, seats)
   }
 }

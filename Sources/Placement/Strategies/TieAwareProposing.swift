@@ -99,9 +99,15 @@ struct TieAwareProposing {
     }
   }
 
-  /// Runs to completion and returns each applicant's position, or −1.
-  mutating func run() -> [Int32] {
-    while let next = free.popLast() { proposeUntilHeld(Int(next >> 32), from: Int(next & 0xFFFF_FFFF)) }
+  /// Runs to completion and returns each applicant's position, or −1; `nil` when
+  /// `shouldStop` (polled at the first free applicant and every 16,384 after) returned true.
+  mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
+    var polls = 0
+    while let next = free.popLast() {
+      polls &+= 1
+      if polls & 0x3FFF == 1, shouldStop() { return nil }
+      proposeUntilHeld(Int(next >> 32), from: Int(next & 0xFFFF_FFFF))
+    }
     var assignment = [Int32](repeating: -1, count: market.applicantCount)
     for p in 0..<market.positionCount {
       for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }

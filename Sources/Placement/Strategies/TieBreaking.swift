@@ -2,22 +2,19 @@
 ///
 /// Any refinement of the ties gives a weakly stable result (ties never block), but
 /// which one decides how many are placed and who gets what.
-public enum TieBreaking: Sendable, Hashable {
+public enum TieBreaking: String, Sendable, Hashable, CaseIterable {
   /// Tied entries keep the order they are listed in; an indifferent position ranks
   /// applicants by their order in the instance.
   case listed
-  /// One seeded random order of applicants breaks every position's ties (single tie-breaking).
-  case single(seed: UInt64)
-  /// Each position breaks its ties by its own seeded random order (multiple tie-breaking).
-  case multiple(seed: UInt64)
+  /// One random order of applicants, drawn from the control's seed, breaks every
+  /// position's ties (single tie-breaking).
+  case single
+  /// Each position breaks its ties by its own random order, drawn from the control's seed
+  /// (multiple tie-breaking).
+  case multiple
 
-  /// The seed, when the rule is random.
-  public var seed: UInt64? {
-    switch self {
-    case .listed: nil
-    case .single(let seed), .multiple(let seed): seed
-    }
-  }
+  /// Whether the rule draws random orders.
+  public var isRandom: Bool { self != .listed }
 }
 
 /// Strict preferences derived from a market's tiers by a ``TieBreaking`` rule.
@@ -39,6 +36,8 @@ struct StrictOrders {
   /// The random order of applicants under single tie-breaking; empty otherwise.
   private var permutation: [UInt32] = []
   private let rule: TieBreaking
+  /// The seed of the random rules' orders.
+  private let seed: UInt64
   private let market: Market
 
   /// Refines the market's tiers by `rule`.
@@ -48,15 +47,16 @@ struct StrictOrders {
   ///
   /// - Complexity: O(n) for n applicants; O(L) more when applicants' lists have ties
   ///   under a random rule, and O(L log g) more when positions follow ranking groups.
-  init(_ market: Market, _ rule: TieBreaking) {
+  init(_ market: Market, _ rule: TieBreaking, seed: UInt64) {
     self.market = market
     self.rule = rule
-    var generator = SplitMix64(seed: rule.seed ?? 0)
-    if case .single = rule {
+    self.seed = seed
+    var generator = SplitMix64(seed: rule.isRandom ? seed : 0)
+    if rule == .single {
       permutation = (0..<UInt32(market.applicantCount)).map { $0 }
       permutation.seededShuffle(using: &generator)
     }
-    if rule.seed != nil { shuffleApplicantTies(&generator) }
+    if rule.isRandom { shuffleApplicantTies(&generator) }
     buildPositionKeyTable()
   }
 
@@ -71,6 +71,7 @@ struct StrictOrders {
     precondition(weights.count == market.pairCount, "one weight per entry")
     self.market = market
     self.rule = .listed
+    seed = 0
     let heavierFirst = { (e: Int32, f: Int32) -> Bool in
       weights[Int(e)] > weights[Int(f)] || (weights[Int(e)] == weights[Int(f)] && e < f)
     }
@@ -194,7 +195,7 @@ struct StrictOrders {
     switch rule {
     case .listed: breaker = UInt64(a)
     case .single: breaker = UInt64(permutation[a])
-    case .multiple(let seed):
+    case .multiple:
       var mix = SplitMix64(seed: seed ^ UInt64(e) &* 0xD6E8_FEB8_6659_FD93)
       breaker = mix.next() & 0xFFFF_FFFF
     }
@@ -215,7 +216,7 @@ struct StrictOrders {
     switch rule {
     case .listed: breaker = UInt32(a)
     case .single: breaker = permutation[a]
-    case .multiple(let seed):
+    case .multiple:
       var mix = SplitMix64(seed: seed ^ (UInt64(g) << 32 | UInt64(a)) &* 0x9E37_79B9_7F4A_7C15)
       breaker = UInt32(truncatingIfNeeded: mix.next())
     }

@@ -9,6 +9,9 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
   case levelOutOfRange(Int, levels: Int)
   /// The earlier levels of an objective could not be solved to optimality.
   case earlierLevelsNotSolved(String)
+  /// The objective's costs leave the range where min-cost flow is exact (scores too
+  /// large or too finely divided).
+  case costsTooLarge
 
   /// A one-line explanation.
   public var description: String {
@@ -22,6 +25,8 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
       "level \(level) does not exist: the objective has \(levels) level\(levels == 1 ? "" : "s") on this market"
     case .earlierLevelsNotSolved(let notes):
       "the earlier levels were not solved to optimality: \(notes)"
+    case .costsTooLarge:
+      "the objective's costs are too large for exact min-cost flow"
     }
   }
 }

@@ -1,7 +1,8 @@
-/// How GLPK's branch-and-bound searches, how long it may run, and whom it tells.
+/// How GLPK's branch-and-bound searches and where its log goes. How long it may run and
+/// whom it tells are the ``Placement/SolveControl``'s.
 ///
 /// The defaults are GLPK's own (Driebeck–Tomlin branching, best-local-bound backtracking, no
-/// cuts), with no time limit and an exact optimum (`relativeGap` 0).
+/// cuts), with an exact optimum (`relativeGap` 0).
 public struct GLPKOptions: Sendable {
   /// Which fractional variable branch-and-bound branches on.
   public enum Branching: String, Sendable, CaseIterable {
@@ -57,9 +58,6 @@ public struct GLPKOptions: Sendable {
     public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
   }
 
-  /// Wall-clock budget for the whole solve; `nil` for none. When it runs out the best
-  /// solution found so far is returned with status `feasible`, or `timeLimit` if none.
-  public var timeLimit: Duration?
   /// Stop when the relative gap between incumbent and bound is at most this (GLPK's
   /// `mip_gap`); 0 proves optimality.
   public var relativeGap: Double = 0
@@ -73,55 +71,20 @@ public struct GLPKOptions: Sendable {
   public var feasibilityPump = false
   /// Whether GLPK runs its proximity search heuristic at the root.
   public var proximitySearch = false
-  /// Called on the solving thread with the state of the search, at most once per
-  /// `progressInterval` and whenever the incumbent improves.
-  public var progress: (@Sendable (SearchProgress) -> Void)?
-  /// The least time between two calls of `progress` for the same incumbent.
-  public var progressInterval: Duration = .milliseconds(200)
   /// Receives GLPK's terminal output, piece by piece; `nil` keeps GLPK silent.
   public var log: (@Sendable (String) -> Void)?
 
-  /// Creates options with GLPK's defaults, no time limit and an exact optimum.
-  public init(timeLimit: Duration? = nil, relativeGap: Double = 0) {
-    self.timeLimit = timeLimit
+  /// Creates options with GLPK's defaults and an exact optimum.
+  public init(relativeGap: Double = 0) {
     self.relativeGap = relativeGap
   }
 
   /// Every reason GLPK would reject these options; empty when they are usable.
   func problems() -> [String] {
     var problems: [String] = []
-    if let timeLimit, timeLimit < .zero { problems.append("time limit \(timeLimit) is negative") }
     if !(relativeGap >= 0) || !relativeGap.isFinite {
       problems.append("relative gap \(relativeGap) is not a finite number ≥ 0")
     }
-    if progressInterval < .zero { problems.append("progress interval \(progressInterval) is negative") }
     return problems
   }
-}
-
-/// The state of a branch-and-bound search, as reported to ``GLPKOptions/progress``.
-public struct SearchProgress: Sendable, Hashable {
-  /// What is being optimised, for sequential objectives (for example "placed", "rank sum").
-  public var stage: String
-  /// The objective of the best solution found, when there is one.
-  public var incumbent: Double?
-  /// The best proven bound on the objective, when known.
-  public var bound: Double?
-  /// Branch-and-bound nodes created so far.
-  public var nodes: Int
-  /// Nodes still open.
-  public var activeNodes: Int
-  /// Time since the solve started.
-  public var elapsed: Duration
-
-  /// The relative gap `|incumbent − bound| / |incumbent|`, as GLPK computes it.
-  public var gap: Double? {
-    guard let incumbent, let bound else { return nil }
-    return relativeGap(incumbent: incumbent, bound: bound)
-  }
-}
-
-/// GLPK's relative MIP gap: `|incumbent − bound| / (|incumbent| + DBL_EPSILON)`.
-func relativeGap(incumbent: Double, bound: Double) -> Double {
-  abs(incumbent - bound) / (abs(incumbent) + Double.ulpOfOne)
 }

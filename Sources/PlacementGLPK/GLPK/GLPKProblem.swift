@@ -29,6 +29,18 @@ struct GLPKProblem: ~Copyable {
     if cglpk_environment_generation() == generation { cglpk_delete(pointer) }
   }
 
+  /// Routes this thread's GLPK terminal output to `log` (a C function and its context),
+  /// or discards it (`nil`).
+  static func routeLog(_ log: (cglpk_log_function, UnsafeMutableRawPointer)?) {
+    cglpk_set_log(log?.0, log?.1)
+  }
+
+  /// Frees this thread's GLPK environment, when the thread holds no problem any more
+  /// (``GLPKThread`` at the end of its thread).
+  static func freeThreadEnvironment() {
+    cglpk_free_environment()
+  }
+
   /// Creates a problem, runs `body` with it on this thread, and deletes it.
   static func withNew<Result>(_ body: (borrowing GLPKProblem) throws(GLPKError) -> Result) throws(GLPKError) -> Result {
     let problem = GLPKProblem()

@@ -4,16 +4,6 @@ import Placement
 
 /// The result of solving a ``LinearProgram``.
 public struct LinearProgramSolution: Sendable, Hashable {
-  /// Why a search ended before proving optimality.
-  public enum Stop: String, Sendable, Hashable {
-    /// The time limit ran out.
-    case timeLimit
-    /// The caller cancelled the solve.
-    case cancelled
-    /// The relative gap reached the requested tolerance.
-    case gapReached
-  }
-
   /// `optimal`, `feasible` (an incumbent, optimality not proven), `infeasible` or
   /// `timeLimit` (stopped before any solution was found).
   public var status: Solution.Status
@@ -26,7 +16,7 @@ public struct LinearProgramSolution: Sendable, Hashable {
   /// Branch-and-bound nodes explored.
   public var nodes: Int
   /// Why the search stopped early, if it did.
-  public var stop: Stop?
+  public var stop: StopReason?
   /// Time from the start of the solve to its end, on the solving thread.
   public var elapsed: Duration = .zero
   /// Column bounds tightened at a node because the column's reduced cost left room for
@@ -37,7 +27,7 @@ public struct LinearProgramSolution: Sendable, Hashable {
   /// The relative gap between objective and bound, when both are known.
   public var gap: Double? {
     guard let objective, let bound else { return nil }
-    return relativeGap(incumbent: objective, bound: bound)
+    return relativeGap(objective, bound)
   }
 }
 
@@ -46,10 +36,10 @@ public struct LinearProgramSolution: Sendable, Hashable {
 /// and an optional starting incumbent.
 ///
 /// ```swift
-/// let solution = try await GLPKSolver(options: .init(timeLimit: .seconds(60))).solve(program)
+/// let solution = try await GLPKSolver().solve(program, control: SolveControl(timeLimit: .seconds(60)))
 /// ```
 public struct GLPKSolver: Sendable {
-  /// Search settings, limits and observers.
+  /// Search settings and the log.
   public var options: GLPKOptions
 
   /// Creates a solver with `options`.
@@ -57,18 +47,18 @@ public struct GLPKSolver: Sendable {
     self.options = options
   }
 
-  /// Solves `program` on a thread of its own; cancelling the task stops the search and
-  /// returns the incumbent.
+  /// Solves `program` on a thread of its own; the control's deadline or cancellation (the
+  /// task's included) stops the search and returns the incumbent.
   ///
   /// - Parameter incumbent: a feasible solution (one value per column) handed to
   ///   branch-and-bound as its first incumbent.
   /// - Throws: ``GLPKError`` when the programme, the options or `incumbent` are malformed
   ///   (GLPK is not called), or GLPK fails.
-  public func solve(_ program: LinearProgram, startingFrom incumbent: [Double]? = nil) async throws(GLPKError)
-    -> LinearProgramSolution
-  {
+  public func solve(
+    _ program: LinearProgram, startingFrom incumbent: [Double]? = nil, control: SolveControl = SolveControl()
+  ) async throws(GLPKError) -> LinearProgramSolution {
     let options = options
-    let result = await SolveControl.run(timeLimit: options.timeLimit) { control in
+    let result = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
         try Self.solveOnThisThread(
           program, options: options, incumbent: incumbent, control: control, stage: "objective")
@@ -93,7 +83,7 @@ public struct GLPKSolver: Sendable {
       written.name = String((program.name + " (objective negated: minimise this to maximise the original)").prefix(255))
     }
     let program = written
-    let result = await SolveControl.run(timeLimit: nil) { _ in
+    let result = await GLPKThread.run(SolveControl()) { _ in
       Result { () throws(GLPKError) in
         try validate(program, options: GLPKOptions(), incumbent: nil)
         try GLPKProblem.withNew { problem throws(GLPKError) in
@@ -149,12 +139,10 @@ public struct GLPKSolver: Sendable {
     control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil,
     heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
-    let observer = SearchObserver(control: control, options: options, stage: stage)
+    let observer = SearchObserver(control: control, stage: stage)
     let logSink = options.log.map(LogSink.init)
-    if let logSink {
-      cglpk_set_log(forwardLog, Unmanaged.passUnretained(logSink).toOpaque())
-    }
-    defer { cglpk_set_log(nil, nil) }
+    GLPKProblem.routeLog(logSink.map { (forwardLog, Unmanaged.passUnretained($0).toOpaque()) })
+    defer { GLPKProblem.routeLog(nil) }
     let logOn = logSink != nil
     var tightenedByReducedCost = 0
     let exchange = sharing.map { IncumbentExchange(shared: $0, own: heuristic, program: program, incumbent: incumbent) }
@@ -163,14 +151,16 @@ public struct GLPKSolver: Sendable {
       () throws(GLPKError) in
       do {
         var rootBound: Double?
-        func early(_ stop: LinearProgramSolution.Stop) -> LinearProgramSolution {
+        func early(_ stop: StopReason) -> LinearProgramSolution {
           let bound = rootBound.map { roundedBound($0, program) }
           guard let incumbent else {
             return LinearProgramSolution(
               status: .timeLimit, bound: bound, values: [], nodes: observer.nodes, stop: stop)
           }
           return LinearProgramSolution(
-            status: .feasible, objective: program.objectiveValue(of: incumbent), bound: bound, values: incumbent,
+            status: .feasible, objective: roundedObjective(program.objectiveValue(of: incumbent), program),
+            bound: bound,
+            values: incumbent,
             nodes: observer.nodes, stop: stop)
         }
         // The simplex method has no callback: it runs in slices of a fixed number of
@@ -179,15 +169,15 @@ public struct GLPKSolver: Sendable {
         // The presolved attempt runs as one call (the presolver cannot resume), bounded by
         // iterations so that cancellation waits for at most that many; when it does not
         // finish, or finds the problem infeasible, the slices below decide from the basis.
-        if presolve, !control.isCancelled, let milliseconds = control.remainingMilliseconds,
+        if presolve, !control.isCancelled, let milliseconds = control.glpkMilliseconds,
           try problem.simplex(
             iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn) != 0
         {
           observer.reportRootLP()
         }
         simplex: while true {
-          if control.isCancelled { return early(.cancelled) }
-          guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
+          if let reason = control.stopReason { return early(reason) }
+          guard let milliseconds = control.glpkMilliseconds else { return early(.timeLimit) }
           switch try problem.simplex(iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn) {
           case 0: break simplex
           case GLP_EITLIM:
@@ -209,8 +199,8 @@ public struct GLPKSolver: Sendable {
             status: .optimal, objective: objective, bound: objective,
             values: try problem.lpValues(count: program.columnCount), nodes: 0)
         }
-        if control.isCancelled { return early(.cancelled) }
-        guard let milliseconds = control.remainingMilliseconds else { return early(.timeLimit) }
+        if let reason = control.stopReason { return early(reason) }
+        guard let milliseconds = control.glpkMilliseconds else { return early(.timeLimit) }
         // GLPK's arrays are 1-based: slot 0 of the starting solution is ignored.
         let start = incumbent.map { [0] + $0 }
         let code = try start.withOptionalPointer { start throws(GLPKError) in
@@ -233,10 +223,10 @@ public struct GLPKSolver: Sendable {
           defer { tightenedByReducedCost = Int(search.tightened_by_reduced_cost) }
           return try problem.branchAndBound(&search, log: logOn)
         }
-        let stop: LinearProgramSolution.Stop?
+        let stop: StopReason?
         switch code {
         case 0: stop = nil
-        case GLP_ETMLIM: stop = .timeLimit
+        case GLP_ETMLIM: stop = control.stopReason ?? .timeLimit
         case GLP_ESTOP: stop = observer.stop ?? .cancelled
         case GLP_EMIPGAP: stop = .gapReached
         case GLP_ENOPFS: return LinearProgramSolution(status: .infeasible, values: [], nodes: observer.nodes)
@@ -268,10 +258,10 @@ public struct GLPKSolver: Sendable {
   }
 }
 
-/// An objective value rounded to the nearest integer when the programme says it is whole
-/// (its continuous columns are integral at vertices, up to GLPK's tolerances).
+/// An objective value of a solution rounded to the nearest integer when the programme's
+/// objective takes whole values there, so sums of whole weights print whole.
 private func roundedObjective(_ objective: Double, _ program: LinearProgram) -> Double {
-  program.objectiveIsWhole ? objective.rounded() : objective
+  program.objectiveTakesWholeValues ? objective.rounded() : objective
 }
 
 /// Tightens a bound to an integer when the optimum must be one.
@@ -282,29 +272,25 @@ private func roundedBound(_ bound: Double, _ program: LinearProgram) -> Double {
 }
 
 /// Watches branch-and-bound from GLPK's callback: records the bound, decides when to stop
-/// and throttles the caller's progress reports. It never calls GLPK.
+/// and throttles the control's progress reports. It never calls GLPK.
 private final class SearchObserver {
   let control: SolveControl
-  let options: GLPKOptions
   let stage: String
   var bound: Double?
   var nodes = 0
-  var stop: LinearProgramSolution.Stop?
+  var stop: StopReason?
   private var lastReport: ContinuousClock.Instant?
   private var lastIncumbent: Double?
 
-  init(control: SolveControl, options: GLPKOptions, stage: String) {
+  init(control: SolveControl, stage: String) {
     self.control = control
-    self.options = options
     self.stage = stage
   }
 
   /// Reports that the root LP is still being solved (no incumbent or bound yet from the tree).
   func reportRootLP() {
-    guard let progress = options.progress else { return }
-    progress(
-      SearchProgress(
-        stage: stage + " (root LP)", incumbent: nil, bound: nil, nodes: 0, activeNodes: 0, elapsed: control.elapsed))
+    guard control.reportsProgress else { return }
+    control.report(SolveProgress(stage: stage + " (root LP)", elapsed: control.elapsed))
   }
 
   /// Returns true to stop the search.
@@ -312,23 +298,19 @@ private final class SearchObserver {
     nodes = Int(node.total_nodes)
     // GLPK marks a node not yet solved (the root, at first) with ±DBL_MAX, no bound at all.
     if node.has_bound != 0 && abs(node.bound) < 1e300 { bound = node.bound }
-    if let progress = options.progress {
+    if control.reportsProgress {
       let now = ContinuousClock.now
       let incumbent = node.has_incumbent != 0 ? node.incumbent : nil
-      if incumbent != lastIncumbent || lastReport.map({ now - $0 >= options.progressInterval }) ?? true {
+      if incumbent != lastIncumbent || lastReport.map({ now - $0 >= control.progressInterval }) ?? true {
         lastReport = now
         lastIncumbent = incumbent
-        progress(
-          SearchProgress(
+        control.report(
+          SolveProgress(
             stage: stage, incumbent: incumbent, bound: bound, nodes: nodes, activeNodes: Int(node.active_nodes),
             elapsed: now - control.start))
       }
     }
-    if control.isCancelled {
-      stop = .cancelled
-    } else if control.isPastDeadline {
-      stop = .timeLimit
-    }
+    stop = control.stopReason
     return stop != nil
   }
 }

@@ -8,11 +8,9 @@ import Synchronization
 /// gap, stops the others, and their results combine into one.
 ///
 /// Best projection finds better solutions early, and best local bound, given them, closes
-/// the bound fastest. On 5,000 applicants with 20% ties (seed 2), best projection alone
-/// found the optimum 4,499 only after 196–350 s and had not proven it at 300 s; racing
-/// both, it turned up at 117 s and was proven in 299 s. But each search runs slower
-/// beside the other (they share the memory bus), so the race is no faster on programmes
-/// that one search proves quickly, and it lost seed 3 (294.6 s alone).
+/// the bound fastest; but each search runs slower beside the other (they share the memory
+/// bus), so a race pays only where one search alone is slow to find or to prove (measured
+/// in the README).
 package enum SearchRace {
   /// The outcome of a race: the combined result, and what each search's body returned
   /// beside its result.
@@ -42,17 +40,19 @@ package enum SearchRace {
   }
 
   /// Runs one search per element of `options` at once, each through `body(options,
-  /// control, shared)` on a thread of its own (``SolveControl/run(control:_:)``), where
-  /// `body` calls ``GLPKSolver/solveOnThisThread(_:options:incumbent:control:stage:separator:heuristic:sharing:)``
-  /// with `shared`. The time limit is the first options'; each search's progress is
-  /// reported, combined with the others' latest, through the first options' observer.
+  /// control, shared)` on a thread of its own (``GLPKThread``), where `body` calls
+  /// ``GLPKSolver/solveOnThisThread(_:options:incumbent:control:stage:separator:heuristic:sharing:)``
+  /// with `shared`. Each search has a child of `control` (the same deadline; one search
+  /// can be stopped alone), and its progress is reported to `control`, combined with the
+  /// others' latest.
   ///
   /// - Parameters:
   ///   - direction: the programme's objective sense.
   ///   - incumbent: the starting solution every search is given, with its objective.
   /// - Throws: the first ``GLPKError`` a search throws (the others are then stopped).
   package static func run<Extra: Sendable>(
-    _ options: [GLPKOptions], direction: LinearProgram.Direction, incumbent: SharedIncumbent.Entry?,
+    _ options: [GLPKOptions], control: SolveControl, direction: LinearProgram.Direction,
+    incumbent: SharedIncumbent.Entry?,
     body:
       @escaping @Sendable (GLPKOptions, SolveControl, SharedIncumbent) throws(GLPKError) -> (
         LinearProgramSolution, Extra
@@ -60,18 +60,17 @@ package enum SearchRace {
   ) async throws(GLPKError) -> Outcome<Extra> {
     precondition(!options.isEmpty, "a race needs a search")
     let shared = SharedIncumbent(direction: direction, start: incumbent)
-    let controls = options.map { _ in SolveControl(timeLimit: options[0].timeLimit) }
-    let progress = options[0].progress.map { RaceProgress(direction: direction, count: options.count, forward: $0) }
-    let entrants = options.enumerated().map { index, entrant in
-      var entrant = entrant
-      if let progress { entrant.progress = { progress.report($0, from: index) } }
-      return entrant
+    let progress = RaceProgress(direction: direction, count: options.count, forward: { control.report($0) })
+    let controls: [SolveControl] = options.indices.map { index in
+      guard control.reportsProgress else { return control.child(progress: nil) }
+      return control.child(progress: { progress.report($0, from: index) })
     }
+    let entrants = options
     let finish = FirstFinish()
     let results = await withTaskGroup(of: (Int, Result<(LinearProgramSolution, Extra), GLPKError>).self) { group in
       for (index, entrant) in entrants.enumerated() {
         group.addTask {
-          let result = await SolveControl.run(control: controls[index]) { control in
+          let result = await GLPKThread.run(controls[index]) { control in
             let result = Result { () throws(GLPKError) in try body(entrant, control, shared) }
             // Stop the others from this thread, not from the awaiting task, which may wait
             // long for a cooperative thread when they are all busy.
@@ -154,22 +153,22 @@ private final class FirstFinish: Sendable {
 /// bound of any, and the nodes of all. Reports go out one at a time.
 private final class RaceProgress: Sendable {
   private let direction: LinearProgram.Direction
-  private let forward: @Sendable (SearchProgress) -> Void
-  private let latest: Mutex<[SearchProgress?]>
+  private let forward: @Sendable (SolveProgress) -> Void
+  private let latest: Mutex<[SolveProgress?]>
 
-  init(direction: LinearProgram.Direction, count: Int, forward: @escaping @Sendable (SearchProgress) -> Void) {
+  init(direction: LinearProgram.Direction, count: Int, forward: @escaping @Sendable (SolveProgress) -> Void) {
     self.direction = direction
     self.forward = forward
     latest = Mutex(Array(repeating: nil, count: count))
   }
 
-  func report(_ progress: SearchProgress, from index: Int) {
+  func report(_ progress: SolveProgress, from index: Int) {
     latest.withLock { latest in
       latest[index] = progress
       let reports = latest.compactMap { $0 }
       let better = direction.prefers
       forward(
-        SearchProgress(
+        SolveProgress(
           stage: progress.stage, incumbent: reports.compactMap(\.incumbent).min { better($0, $1) },
           bound: reports.compactMap(\.bound).min { better($1, $0) }, nodes: reports.map(\.nodes).reduce(0, +),
           activeNodes: reports.map(\.activeNodes).reduce(0, +), elapsed: reports.map(\.elapsed).max() ?? .zero))

@@ -6,30 +6,28 @@ import Placement
 /// optimal by GLPK or reported with a bound and gap.
 ///
 /// ```swift
-/// let solution = try await MaxStableProgram(options: .init(timeLimit: .seconds(60))).solve(market)
+/// let solution = try await MaxStableProgram().solve(market, control: SolveControl(timeLimit: .seconds(60)))
 /// ```
 ///
 /// The programme is ``WelfareModel``'s (every quota, maximising the number placed) plus
 /// the weak-stability row of every acceptable pair (see `StabilityRows`): the instance
 /// format's definition, with type quotas, groups and closable positions. Before it is
 /// built, `StablePairReduction` removes the pairs no stable placement uses, and the
-/// search starts from ``StableApproximation``'s placement, which is stable and within
-/// 3/2 of the optimum on capacity-only markets. Both steps can be turned off, for
+/// search starts from ``Placement/StableApproximation``'s placement, which is stable and
+/// within 3/2 of the optimum on capacity-only markets. Both steps can be turned off, for
 /// comparisons. The stability rows include no-room rows (a position full of its tiers
-/// 1…t seats nobody from a later tier), and during the search comb inequalities
-/// (`StabilityCombs`) are separated at every node where the LP optimum violates them: on
-/// 1,000 applicants with 20% ties the combs take the root bound from 886.6 to 877.9 (the
-/// optimum is 877), and with both all 10 seeds are proven optimal within 7.1 s (before
-/// either, 4 of them were still open at 60 s). At every node the LP optimum is also
-/// rounded to a stable placement (`StableRounding`: deferred acceptance with ties broken
-/// towards the pairs the LP uses), which finds most of the better placements at 5,000
-/// applicants, and every column's bounds are tightened by its reduced cost to the whole
-/// units a placement with one more applicant could move it (the vertices are whole, see
-/// ``LinearProgram/verticesAreWhole``). On request, several searches race on as many
-/// cores (``searches``): best projection finds the better placements, best local bound
-/// closes the bound, and each prunes against the other's placements.
+/// 1…t seats nobody from a later tier); during the search comb inequalities
+/// (`StabilityCombs`) are separated at every node where the LP optimum violates them,
+/// every node's LP optimum is rounded to a stable placement (`StableRounding`), and
+/// column bounds are tightened by reduced cost in whole units (the vertices are whole,
+/// see ``LinearProgram/verticesAreWhole``). On request, several searches race on as many
+/// cores (``searches``) and share placements. The README measures each of these.
+///
+/// A search stopped by the control reports the best bound it knows: GLPK's, or, before
+/// the root LP is solved, the largest placement of the reduced market without stability
+/// (min-cost flow).
 public struct MaxStableProgram: Strategy {
-  /// Time limit, gap, search settings and progress for GLPK.
+  /// Gap, search settings and log for GLPK.
   public var options: GLPKOptions
   /// Whether pairs that no stable placement uses are removed first.
   public var preprocessing: Bool
@@ -38,17 +36,13 @@ public struct MaxStableProgram: Strategy {
   public var warmStart: Bool
   /// How many branch-and-bound searches race side by side, each on a thread of its own
   /// and sharing placements: the first with `options`, a second with best-local-bound
-  /// backtracking, further ones with the other rules (at most 4). The first to prove the
-  /// optimum stops the others. One by default: on 2 cores two searches proved one more
-  /// seed of 5,000 applicants within 300 s and one fewer, and each search ran slower
-  /// beside the other (see the README).
+  /// backtracking, further ones with the other rules (at most ``maximumSearches``). The
+  /// first to prove the optimum stops the others.
   public var searches: Int
 
   /// The options the strategy uses by default: every family of GLPK's cuts, which the
   /// weak LP relaxation of the stability rows needs, and best-projection backtracking,
-  /// which finds better placements sooner than best-bound (1,000 applicants with 20% ties,
-  /// before the cover rows and continuous placements: open at 60 s without cuts, optimal
-  /// in 11.6 s with them and 6.3 s with both).
+  /// which finds better placements sooner than best-bound.
   public static var defaultOptions: GLPKOptions {
     var options = GLPKOptions()
     options.cuts = .all
@@ -73,12 +67,11 @@ public struct MaxStableProgram: Strategy {
   /// `max-stable`.
   public var name: String { "max-stable" }
 
-  /// Finds a largest weakly stable placement of `market`.
+  /// Finds a largest weakly stable placement of `market` under `control`.
   ///
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
-  public func solve(_ market: Market) async throws -> Solution {
-    let clock = ContinuousClock.now
+  public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
     var notes: [String] = []
     let reduced = preprocessing ? StablePairReduction(market).market : market
     if preprocessing {
@@ -89,13 +82,13 @@ public struct MaxStableProgram: Strategy {
     let combs = model.stabilityCombs
     let continuous = Self.placementsCanBeContinuous(reduced)
     var incumbent: [Double]?
-    if warmStart, let start = Self.stableStarts(for: market, within: reduced).first {
+    if warmStart, let start = try Self.stableStarts(for: market, within: reduced, control: control).first {
       incumbent = model.values(of: start)
       notes.append("started from stable-approx: \(start.count { $0 >= 0 }) placed")
     }
     let entrants = SearchRace.entrants(options, count: searches)
     let race = try await SearchRace.run(
-      entrants, direction: program.direction,
+      entrants, control: control, direction: program.direction,
       incumbent: incumbent.map { SharedIncumbent.Entry(objective: program.objectiveValue(of: $0), values: $0) }
     ) { [incumbent] options, control, shared throws(GLPKError) in
       let separator = combs?.separator()
@@ -109,7 +102,7 @@ public struct MaxStableProgram: Strategy {
       }
       return (result, SearchCounts(combs: separator?.added ?? 0, rounded: heuristic.found))
     }
-    let result = race.solution
+    var result = race.solution
     if entrants.count > 1 {
       let rules = entrants.map { $0.backtracking.description }.joined(separator: ", ")
       notes.append(
@@ -119,15 +112,22 @@ public struct MaxStableProgram: Strategy {
     if combs != nil { notes.append("comb cuts added: \(race.extras.map(\.combs).reduce(0, +))") }
     notes.append("better placements from rounding node LPs: \(race.extras.map(\.rounded).reduce(0, +))")
     notes.append("bounds tightened by reduced cost: \(result.tightenedByReducedCost)")
-    if result.status == .timeLimit && Task.isCancelled { throw CancellationError() }
+    if result.stop != nil, result.status != .infeasible, result.bound == nil {
+      // Stopped before the root LP: the largest placement without stability bounds it.
+      let placed = WelfareLevel(name: "placed", sense: .maximize, weight: .one)
+      result.bound = NetworkRelaxation.bound(
+        of: reduced, levels: [placed], level: 0, holding: [], control: control.grace(.seconds(1)))
+      if let bound = result.bound { notes.append("bound from the largest placement without stability: \(Int(bound))") }
+    }
     let assignment =
       result.values.isEmpty
       ? [Int32](repeating: -1, count: market.applicantCount) : model.assignment(from: result.values)
     notes.append("placed: \(result.objective.map { String(Int($0.rounded())) } ?? "none") (\(result.status.rawValue))")
     if let stop = result.stop { notes.append("stopped: \(stop.rawValue)") }
-    return Solution(
-      assignment: assignment, status: result.status, objective: result.objective, bound: result.bound, notes: notes,
-      solveSeconds: (ContinuousClock.now - clock).seconds, method: "glpk")
+    return try control.conclude(
+      Solution(
+        assignment: assignment, status: result.status, objective: result.objective, bound: result.bound,
+        objectiveName: "placed", stop: result.stop, notes: notes, method: "glpk"))
   }
 
   /// What one search of the race did besides solving.
@@ -142,17 +142,22 @@ public struct MaxStableProgram: Strategy {
   /// stable-approx's and deferred acceptance's with single tie-breaking, in that order,
   /// each kept when it is valid, stable and uses only pairs of `reduced` (a stable one
   /// always should). Empty when a market's minimums defeat both.
-  static func stableStarts(for market: Market, within reduced: Market) -> [[Int32]] {
-    [StableApproximation().assign(market), DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market)]
-      .filter { $0.status != .infeasible }
-      .map(\.assignment)
-      .filter { assignment in
-        let evaluation = Evaluation(market, assignment)
-        return evaluation.isValid && evaluation.isStable
-          && assignment.enumerated().allSatisfy { a, p in
-            p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil
-          }
-      }
+  ///
+  /// - Throws: `CancellationError` when `control` is cancelled while they run.
+  static func stableStarts(for market: Market, within reduced: Market, control: SolveControl) throws -> [[Int32]] {
+    [
+      try StableApproximation().solve(market, control: control),
+      try DeferredAcceptance(tieBreaking: .single).solve(market, control: control),
+    ]
+    .filter { $0.status != .infeasible && $0.status != .timeLimit }
+    .map(\.assignment)
+    .filter { assignment in
+      let evaluation = Evaluation(market, assignment)
+      return evaluation.isValid && evaluation.isStable
+        && assignment.enumerated().allSatisfy { a, p in
+          p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil
+        }
+    }
   }
 
   /// The programme GLPK solves for `market` (after preprocessing when it is on), for
@@ -171,8 +176,7 @@ public struct MaxStableProgram: Strategy {
   /// list and of each position's list, two laminar families over the pairs of a
   /// bipartite graph, whose matrix is totally unimodular, so every vertex places whole
   /// applicants. Branching then decides which positions are full of whom, not who goes
-  /// where (1,000 applicants with 20% ties, before the combs: optimal in 4.0 s; 5,000: 4,556 placed with
-  /// bound 4,597 after 120 s, against 4,501 and 4,632 with binary placements).
+  /// where.
   static func program(for model: WelfareModel) -> LinearProgram {
     var program = model.program(for: WelfareLevel(name: "placed", sense: .maximize, weight: .one), holding: [])
     if placementsCanBeContinuous(model.market) {

@@ -10,18 +10,19 @@ import Placement
 /// print(solution.status, solution.objective ?? 0, solution.method ?? "")
 /// ```
 ///
-/// Each ``WelfareObjective`` is a sequence of levels optimised in order, each with the
-/// earlier levels held at their optima, so no weights lose precision. When the market is
-/// a network (see ``Placement/Market/welfareNetworkObstacles``) every level is a
-/// min-cost-flow problem and ``MinCostFlow`` solves it exactly; otherwise GLPK's
-/// branch-and-bound solves the integer programme of ``WelfareModel``, starting from the
-/// deferred-acceptance placement when that is valid. `Solution.method` says which ran.
+/// When the market is a network (see ``Placement/Market/welfareNetworkObstacles``) this is
+/// ``Placement/NetworkWelfare``: min-cost flow, exact. Otherwise, with the `automatic`
+/// method, the network relaxation's optimum is taken when it meets every constraint, and
+/// else GLPK's branch-and-bound solves the integer programme of ``WelfareModel``, level
+/// by level, starting from the better of the repaired relaxation and deferred acceptance.
+/// `Solution.method` says which ran.
 ///
 /// Properties:
-/// - `objective` and `bound` are those of the last level reached; `notes` list every
-///   level's value;
-/// - status `optimal` means every level was proven optimal; `feasible` means the time
-///   limit, the gap or cancellation stopped a level (its incumbent is returned);
+/// - `objective` and `bound` are those of the last level reached
+///   (``Placement/Solution/objectiveName``); `notes` list every level's value;
+/// - status `optimal` means every level was proven optimal; `feasible` means the control
+///   or the gap stopped a level (its incumbent is returned, with the best bound known:
+///   GLPK's, or the network relaxation's);
 /// - `infeasible` means no placement meets the minimums.
 public struct WelfareProgram: Strategy {
   /// How the programme is solved.
@@ -39,14 +40,13 @@ public struct WelfareProgram: Strategy {
   public var objective: WelfareObjective?
   /// How the programme is solved.
   public var method: Method
-  /// Time limit, gap, search settings and progress for GLPK (the time limit also bounds
-  /// the flow path between levels).
+  /// Gap, search settings and log for GLPK.
   public var options: GLPKOptions
   /// Whether only weakly stable placements count: the programme gains the stability rows
   /// of ``MaxStableProgram`` (after removing pairs no stable placement uses), and GLPK
-  /// solves it, starting from the better of ``StableApproximation`` and deferred
-  /// acceptance. With rank-sum this is the rank-sum-optimal (egalitarian) placement
-  /// among the largest stable ones.
+  /// solves it, starting from the better of ``Placement/StableApproximation`` and
+  /// deferred acceptance. With rank-sum this is the rank-sum-optimal (egalitarian)
+  /// placement among the largest stable ones.
   public var stable: Bool
 
   /// Creates the strategy.
@@ -63,62 +63,50 @@ public struct WelfareProgram: Strategy {
   /// `welfare`.
   public var name: String { "welfare" }
 
-  /// Finds the welfare-optimal placement of `market`.
+  /// Finds the welfare-optimal placement of `market` under `control`.
   ///
   /// - Throws: ``Placement/WelfareError`` when the objective or method does not fit the
   ///   market, ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before any
   ///   placement was found.
-  public func solve(_ market: Market) async throws -> Solution {
-    let objective = objective ?? .standard(for: market)
-    if objective == .scores && !market.hasScores { throw WelfareError.noScores }
-    return try await solve(market, levels: objective.levels(for: market))
+  public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    let levels = try NetworkWelfare(objective: objective).levels(for: market)
+    return try control.conclude(try await solve(market, levels: levels, control: control))
   }
 
   /// Optimises `levels` in order.
-  private func solve(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
-    let clock = ContinuousClock.now
+  private func solve(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
     let obstacles = market.welfareNetworkObstacles + (stable ? ["stability constraints"] : [])
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
-    var solution: Solution
-    if stable {
-      solution = try await solveStable(market, levels: levels)
-    } else if method != .glpk && obstacles.isEmpty {
-      solution = try solveWithFlow(market, levels: levels)
-    } else {
-      var outcome = RelaxationOutcome.none
-      if method == .automatic { outcome = try solveRelaxation(market, levels: levels) }
-      if case .optimal(let relaxed) = outcome {
-        solution = relaxed
-      } else {
-        var glpk = self
-        glpk.options.timeLimit = options.timeLimit.map { max(.zero, $0 - (ContinuousClock.now - clock)) }
-        var candidate: [Int32]?
-        if case .repaired(let assignment) = outcome { candidate = assignment }
-        solution = try await glpk.solveWithGLPK(market, levels: levels, candidate: candidate)
-      }
+    if stable { return try await solveStable(market, levels: levels, control: control) }
+    if method != .glpk && obstacles.isEmpty {
+      var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
+      var solution = try flow.solve(levels, control: control)
+      solution.method = "min-cost-flow"
+      return solution
     }
-    solution.solveSeconds = (ContinuousClock.now - clock).seconds
-    return solution
+    var outcome = RelaxationOutcome.none
+    if method == .automatic { outcome = try solveRelaxation(market, levels: levels, control: control) }
+    if case .optimal(let relaxed) = outcome { return relaxed }
+    var candidate: [Int32]?
+    if case .repaired(let assignment) = outcome { candidate = assignment }
+    return try await solveWithGLPK(market, levels: levels, candidate: candidate, control: control)
   }
 
   /// The integer programme GLPK solves for level `level` (1-based) of the objective, with
   /// the earlier levels held at their optima (found first, by this strategy), for export.
   /// Network-shaped markets get the same programme: its LP relaxation is integral.
   ///
-  /// - Throws: ``Placement/WelfareError`` as ``solve(_:)`` does; `levelOutOfRange` when the
-  ///   objective has fewer levels; ``GLPKError`` when finding earlier optima fails.
+  /// - Throws: ``Placement/WelfareError`` as ``solve(_:control:)`` does; `levelOutOfRange`
+  ///   when the objective has fewer levels; ``GLPKError`` when finding earlier optima fails.
   public func model(of market: Market, level: Int = 1) async throws -> LinearProgram {
     let objective = objective ?? .standard(for: market)
-    if objective == .scores && !market.hasScores { throw WelfareError.noScores }
-    let levels = objective.levels(for: market)
+    let levels = try NetworkWelfare(objective: objective).levels(for: market)
     guard (1...max(1, levels.count)).contains(level), !levels.isEmpty else {
       throw WelfareError.levelOutOfRange(level, levels: levels.count)
     }
     var held: [(level: WelfareLevel, value: Double)] = []
     if level > 1 {
-      var earlier = self
-      earlier.options.progress = nil
-      let solution = try await earlier.solve(market, levels: Array(levels.prefix(level - 1)))
+      let solution = try await solve(market, levels: Array(levels.prefix(level - 1)), control: SolveControl())
       guard solution.status == .optimal, Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
         throw WelfareError.earlierLevelsNotSolved(solution.notes.joined(separator: "; "))
       }
@@ -132,28 +120,6 @@ public struct WelfareProgram: Strategy {
     return program
   }
 
-  /// A bound on level `level` of `levels` (with the earlier ones held at `held`) from the
-  /// network relaxation, for a GLPK search stopped without one: the relaxation contains
-  /// every placement of the market, so its optimum bounds the market's. Given for the
-  /// first level, and for the rank-sum level with the number placed held; `nil` otherwise.
-  static func relaxationBound(
-    _ market: Market, levels: [WelfareLevel], level: Int, holding held: [(level: WelfareLevel, value: Double)]
-  ) -> Double? {
-    let relaxation = NetworkRelaxation(market)
-    let target = levels[level]
-    var flow: WelfareFlow
-    switch (level, target.weight) {
-    case (0, .one), (0, .rank), (0, .tier):
-      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation)
-    case (1, .rank) where held.count == 1 && held[0].level.weight == .one:
-      flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation, placed: Int32(held[0].value))
-    default:
-      return nil
-    }
-    let solution = flow.solve([target]) { Task.isCancelled }
-    return solution.status == .optimal ? solution.objective : nil
-  }
-
   /// Whether `assignment` is better than `other` on `levels`, compared in order.
   private func better(_ assignment: [Int32], than other: [Int32], levels: [WelfareLevel], market: Market) -> Bool {
     for level in levels {
@@ -162,22 +128,6 @@ public struct WelfareProgram: Strategy {
       if mine != theirs { return level.sense == .maximize ? mine > theirs : mine < theirs }
     }
     return false
-  }
-
-  /// When a flow solve on the calling task should stop: the task is cancelled or the time
-  /// limit, counted from now, has passed.
-  private func stopCondition() -> () -> Bool {
-    let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
-    return { Task.isCancelled || deadline.map { ContinuousClock.now >= $0 } ?? false }
-  }
-
-  /// Solves level after level by min-cost flow, on the calling task.
-  private func solveWithFlow(_ market: Market, levels: [WelfareLevel]) throws -> Solution {
-    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
-    var solution = flow.solve(levels, shouldStop: stopCondition())
-    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
-    solution.method = "min-cost-flow"
-    return solution
   }
 
   /// What the network relaxation gave.
@@ -193,10 +143,12 @@ public struct WelfareProgram: Strategy {
   /// Solves the market's network relaxation (``Placement/NetworkRelaxation``: no closable
   /// minimums, crossing groups dropped) by min-cost flow; its optimum is the market's
   /// when it meets every dropped constraint.
-  private func solveRelaxation(_ market: Market, levels: [WelfareLevel]) throws -> RelaxationOutcome {
+  private func solveRelaxation(_ market: Market, levels: [WelfareLevel], control: SolveControl) throws
+    -> RelaxationOutcome
+  {
     let relaxation = NetworkRelaxation(market)
     var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels), relaxation: relaxation)
-    var solution = flow.solve(levels, shouldStop: stopCondition())
+    var solution = try flow.solve(levels, control: control)
     guard solution.status == .optimal else { return .none }
     guard Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
       return relaxation.repair(solution.assignment, in: market).map(RelaxationOutcome.repaired) ?? .none
@@ -209,21 +161,20 @@ public struct WelfareProgram: Strategy {
   }
 
   /// Solves level after level with GLPK among the weakly stable placements.
-  private func solveStable(_ market: Market, levels: [WelfareLevel]) async throws -> Solution {
+  private func solveStable(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
     let reduction = StablePairReduction(market)
-    let start = MaxStableProgram.stableStarts(for: market, within: reduction.market).min {
+    let start = try MaxStableProgram.stableStarts(for: market, within: reduction.market, control: control).min {
       better($0, than: $1, levels: levels, market: market)
     }
     let model = WelfareModel(reduction.market, stable: true)
     let options = options
-    let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
+    let outcome = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
         try LevelRun(model: model, levels: levels, options: options, control: control, relaxationBound: { _, _ in nil })
           .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
-    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     solution.method = "glpk"
     solution.notes.insert(
       "stable placements only; preprocessing removed \(reduction.removedCount) of \(market.pairCount) pairs", at: 0)
@@ -234,28 +185,33 @@ public struct WelfareProgram: Strategy {
   ///
   /// The first incumbent is the better, level by level, of the deferred-acceptance
   /// placement and `candidate`, among those that are valid.
-  private func solveWithGLPK(_ market: Market, levels: [WelfareLevel], candidate: [Int32]? = nil) async throws
-    -> Solution
-  {
+  private func solveWithGLPK(
+    _ market: Market, levels: [WelfareLevel], candidate: [Int32]?, control: SolveControl
+  ) async throws -> Solution {
     let model = WelfareModel(market)
-    let deferred = DeferredAcceptance().solve(market)
+    let deferred = try DeferredAcceptance().solve(market, control: control)
     var starts = [candidate].compactMap { $0 }
-    if deferred.status != .infeasible && Evaluation(market, deferred.assignment, blockingPairLimit: 0).isValid {
+    if deferred.status != .infeasible && deferred.status != .timeLimit
+      && Evaluation(market, deferred.assignment, blockingPairLimit: 0).isValid
+    {
       starts.append(deferred.assignment)
     }
     let start = starts.min { better($0, than: $1, levels: levels, market: market) }
     let options = options
-    let outcome = await SolveControl.run(timeLimit: options.timeLimit) { control in
+    let outcome = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
         try LevelRun(
           model: model, levels: levels, options: options, control: control,
-          relaxationBound: { Self.relaxationBound(market, levels: levels, level: $0, holding: $1) }
+          relaxationBound: { level, held in
+            // The search has stopped: the relaxation gets a second of its own.
+            NetworkRelaxation.bound(
+              of: market, levels: levels, level: level, holding: held, control: control.grace(.seconds(1)))
+          }
         )
         .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
-    if solution.status == .timeLimit && Task.isCancelled { throw CancellationError() }
     solution.method = "glpk"
     return solution
   }
@@ -307,20 +263,20 @@ private struct LevelRun {
       let seconds = String(format: "%.2f", (control.elapsed - levelStart).seconds)
       switch result.status {
       case .optimal:
-        let value = result.objective ?? 0
-        held.append((level, level.weight == .score ? value : value.rounded()))
+        let value = whole(result.objective ?? 0, level)
+        held.append((level, value))
         notes.append("\(level.name): \(format(value)) (optimal, \(result.nodes) nodes, \(seconds) s)")
         incumbent = result.values
         if held.count == levels.count {
           return Solution(
             assignment: model.assignment(from: result.values), status: .optimal, objective: value, bound: value,
-            notes: notes)
+            objectiveName: level.name, notes: notes)
         }
       case .infeasible:
         notes.append("\(level.name): no placement meets the minimums")
         return Solution(
           assignment: [Int32](repeating: -1, count: market.applicantCount), status: .infeasible, notes: notes)
-      case .feasible, .timeLimit, .error:
+      case .feasible, .timeLimit:
         let reason = result.stop.map { " (\($0.rawValue))" } ?? ""
         // The tighter of GLPK's bound and the network relaxation's.
         var bound = result.bound
@@ -330,19 +286,24 @@ private struct LevelRun {
         // A level stopped early: its incumbent, or else the previous level's optimum.
         guard let values = result.status == .feasible ? result.values : incumbent else {
           notes.append("\(level.name): stopped before any placement was found\(reason)")
-          return Solution(
-            assignment: [Int32](repeating: -1, count: market.applicantCount), status: .timeLimit,
-            bound: bound, notes: notes)
+          return .stopped(
+            result.stop ?? .timeLimit, applicants: market.applicantCount, bound: bound, objectiveName: level.name,
+            notes: notes)
         }
-        let objective = program.objectiveValue(of: values)
+        let objective = whole(program.objectiveValue(of: values), level)
         let boundText = bound.map { format($0) } ?? "unknown"
         notes.append("\(level.name): \(format(objective)), bound \(boundText)\(reason), \(seconds) s")
         return Solution(
           assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: bound,
-          notes: notes)
+          objectiveName: level.name, stop: result.stop ?? .timeLimit, notes: notes)
       }
     }
-    return Solution(assignment: [Int32](repeating: -1, count: market.applicantCount), status: .error, notes: notes)
+    preconditionFailure("the last level returns")
+  }
+
+  /// A level's value without floating-point dust: every weight but scores is whole.
+  private func whole(_ value: Double, _ level: WelfareLevel) -> Double {
+    level.weight == .score ? value : value.rounded()
   }
 
   private func format(_ value: Double) -> String {

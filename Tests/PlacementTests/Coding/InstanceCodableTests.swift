@@ -15,7 +15,7 @@ import Testing
     #expect(try Instance(json: JSONEncoder().encode(instance)) == instance)
   }
 
-  @Test func decodingChecksFormatAndVersion() {
+  @Test func decodingChecksFormatAndVersion() throws {
     let wrong = Data(#"{"format":"placement-instance","version":2,"applicants":[],"positions":[]}"#.utf8)
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(Instance.self, from: wrong) }
   }

@@ -72,7 +72,7 @@ func document(_ members: String) -> String {
     #expect(instance.positions[0].id == "p\"1")
   }
 
-  @Test func reportsWrongJSONTypesWithTheirPaths() {
+  @Test func reportsWrongJSONTypesWithTheirPaths() throws {
     let issues = readIssues(
       document(
         #""applicants":[{"id":7,"preferences":"p1"}],"positions":[{"id":"p1","capacity":"3","minimum":1.5,"closable":1}]"#
@@ -87,14 +87,14 @@ func document(_ members: String) -> String {
       ])
   }
 
-  @Test func reportsUnknownTopLevelAndNestedFields() {
+  @Test func reportsUnknownTopLevelAndNestedFields() throws {
     let issues = readIssues(
       document(
         #""applicants":[],"positions":[{"id":"p1","capacty":2,"capacity":1}],"extra":true"#))
     #expect(issues == ["positions[0].capacty: unknown field", "extra: unknown field"])
   }
 
-  @Test func reportsWrongFormatAndVersion() {
+  @Test func reportsWrongFormatAndVersion() throws {
     let issues = readIssues(#"{"format":"placement-result","version":2,"applicants":[],"positions":[]}"#)
     #expect(
       issues == [
@@ -103,7 +103,7 @@ func document(_ members: String) -> String {
       ])
   }
 
-  @Test func reportsMissingAndDuplicateFields() {
+  @Test func reportsMissingAndDuplicateFields() throws {
     let issues = readIssues(
       #"{"format":"placement-instance","applicants":[{"id":"a","id":"b"}],"positions":[]}"#)
     #expect(
@@ -114,7 +114,7 @@ func document(_ members: String) -> String {
       ])
   }
 
-  @Test func reportsTruncatedFilesWithLineAndColumn() {
+  @Test func reportsTruncatedFilesWithLineAndColumn() throws {
     let text = #"{"format":"placement-instance","version":1,"applicants":[{"id":"a","preferences":["p1""#
     #expect(readIssues(text) == ["applicants[0]: unexpected end of file inside an array (line 1, column 87)"])
     #expect(
@@ -123,7 +123,7 @@ func document(_ members: String) -> String {
       ])
   }
 
-  @Test func reportsSyntaxErrors() {
+  @Test func reportsSyntaxErrors() throws {
     #expect(readIssues("") == ["$: unexpected end of file (line 1, column 1)"])
     #expect(readIssues("{\"format\" \"x\"}") == ["$: expected \":\", found \"\\\"\" (line 1, column 11)"])
     #expect(
@@ -137,7 +137,7 @@ func document(_ members: String) -> String {
         ])
   }
 
-  @Test func reportsEmptyTiesAndNonStringEntries() {
+  @Test func reportsEmptyTiesAndNonStringEntries() throws {
     let issues = readIssues(
       document(#""applicants":[{"id":"a","preferences":["p1",[],3,["p2",4]]}],"positions":[]"#))
     #expect(

@@ -2,7 +2,7 @@ import Placement
 import Testing
 
 @Suite struct RandomMarketTests {
-  @Test func aSeedGivesTheSameInstance() {
+  @Test func aSeedGivesTheSameInstance() throws {
     var shape = RandomMarket(applicants: 200, positions: 15, listLength: 6)
     shape.tieDensity = 0.2
     shape.groups = 3
@@ -12,7 +12,7 @@ import Testing
     #expect(shape.instance(seed: 7) != shape.instance(seed: 8))
   }
 
-  @Test func instancesHaveTheRequestedShapeAndValidate() {
+  @Test func instancesHaveTheRequestedShapeAndValidate() throws {
     var shape = RandomMarket(applicants: 300, positions: 25, listLength: 7)
     shape.tieDensity = 0.3
     shape.groups = 4
@@ -29,7 +29,7 @@ import Testing
     #expect(instance.validationIssues().isEmpty)
   }
 
-  @Test func theInternshipSeasonHasItsDocumentedShape() {
+  @Test func theInternshipSeasonHasItsDocumentedShape() throws {
     let instance = RandomMarket.internshipSeasonInstance(seed: 2026)
     #expect(instance.applicants.count == 3_000)
     #expect(instance.positions.count == 400)

@@ -29,24 +29,24 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
           """#
         ).utf8))
     let market = try Market(compiling: instance)
-    #expect(DeferredAcceptance(proposing: .applicants).assign(market).assignment == [0, 1, 2])
-    #expect(DeferredAcceptance(proposing: .positions).assign(market).assignment == [2, 0, 1])
+    #expect(try DeferredAcceptance(proposing: .applicants).solve(market).assignment == [0, 1, 2])
+    #expect(try DeferredAcceptance(proposing: .positions).solve(market).assignment == [2, 0, 1])
   }
 
   @Test(arguments: propertySeeds)
-  func resultsAreValidAndStableOnStrictMarkets(seed: UInt64) {
+  func resultsAreValidAndStableOnStrictMarkets(seed: UInt64) throws {
     let market = Fixtures.tinyMarket(seed: seed, applicants: 8, positions: 4)
     for proposer in DeferredAcceptance.Proposer.allCases {
-      let evaluation = Evaluation(market, DeferredAcceptance(proposing: proposer).assign(market).assignment)
+      let evaluation = Evaluation(market, try DeferredAcceptance(proposing: proposer).solve(market).assignment)
       #expect(evaluation.isStable, "seed \(seed), \(proposer): \(evaluation.violations) \(evaluation.blockingPairs)")
     }
   }
 
   @Test(arguments: propertySeeds)
-  func applicantProposingIsApplicantOptimalAndPositionProposingIsPositionOptimal(seed: UInt64) {
+  func applicantProposingIsApplicantOptimalAndPositionProposingIsPositionOptimal(seed: UInt64) throws {
     let market = Fixtures.tinyMarket(seed: seed, applicants: 5, positions: 3)
-    let best = DeferredAcceptance(proposing: .applicants).assign(market).assignment
-    let worst = DeferredAcceptance(proposing: .positions).assign(market).assignment
+    let best = try DeferredAcceptance(proposing: .applicants).solve(market).assignment
+    let worst = try DeferredAcceptance(proposing: .positions).solve(market).assignment
     let stable = BruteForce.stableAssignments(market)
     #expect(stable.contains(best))
     #expect(stable.contains(worst))
@@ -60,7 +60,7 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
   }
 
   @Test(arguments: propertySeeds)
-  func tieBreakingGivesWeaklyStableResultsWithTypeQuotas(seed: UInt64) {
+  func tieBreakingGivesWeaklyStableResultsWithTypeQuotas(seed: UInt64) throws {
     let market = Fixtures.tinyMarket(seed: seed, applicants: 9, positions: 4, listLength: 3) {
       $0.tieDensity = 0.4
       $0.capacity = 1...3
@@ -68,10 +68,12 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
       $0.typeQuotaShare = 0.6
       $0.positionPreferences = seed % 3 != 0
     }
-    let rules: [TieBreaking] = [.listed, .single(seed: seed), .multiple(seed: seed)]
+    let rules = TieBreaking.allCases
     for rule in rules {
       for proposer in DeferredAcceptance.Proposer.allCases {
-        let assignment = DeferredAcceptance(proposing: proposer, tieBreaking: rule).assign(market).assignment
+        let assignment = try DeferredAcceptance(proposing: proposer, tieBreaking: rule).solve(
+          market, control: SolveControl(seed: seed)
+        ).assignment
         let evaluation = Evaluation(market, assignment)
         #expect(
           evaluation.isStable,
@@ -81,7 +83,7 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
   }
 
   @Test(arguments: propertySeeds)
-  func hostsRankingAcrossTheirPostsGiveStableResults(seed: UInt64) {
+  func hostsRankingAcrossTheirPostsGiveStableResults(seed: UInt64) throws {
     // Student–project allocation: groups rank applicants and their posts follow the ranking.
     let market = Fixtures.tinyMarket(seed: seed, applicants: 10, positions: 5, listLength: 3) {
       $0.tieDensity = seed % 2 == 0 ? 0.3 : 0
@@ -92,42 +94,49 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
       $0.typeNames = ["x", "y"]
       $0.typeQuotaShare = 0.3
     }
-    for rule in [TieBreaking.listed, .single(seed: seed), .multiple(seed: seed)] {
-      let assignment = DeferredAcceptance(proposing: .applicants, tieBreaking: rule).assign(market).assignment
+    for rule in TieBreaking.allCases {
+      let assignment = try DeferredAcceptance(proposing: .applicants, tieBreaking: rule).solve(
+        market, control: SolveControl(seed: seed)
+      ).assignment
       let evaluation = Evaluation(market, assignment)
       #expect(evaluation.isStable, "seed \(seed), \(rule): \(evaluation.violations) \(evaluation.blockingPairs)")
     }
   }
 
   @Test(arguments: Array(propertySeeds.prefix(100)))
-  func groupsWithoutPreferencesNeverOverfill(seed: UInt64) {
+  func groupsWithoutPreferencesNeverOverfill(seed: UInt64) throws {
     let market = Fixtures.tinyMarket(seed: seed, applicants: 10, positions: 5, listLength: 3) {
       $0.capacity = 1...3
       $0.groups = 2
       $0.groupCapacityShare = 0.5
     }
     for proposer in DeferredAcceptance.Proposer.allCases {
-      let evaluation = Evaluation(market, DeferredAcceptance(proposing: proposer).assign(market).assignment)
+      let evaluation = Evaluation(market, try DeferredAcceptance(proposing: proposer).solve(market).assignment)
       #expect(evaluation.isValid, "seed \(seed): \(evaluation.violations)")
     }
   }
 
-  @Test func aSeedGivesTheSameResultAndSeedsDiffer() {
+  @Test func aSeedGivesTheSameResultAndSeedsDiffer() throws {
     let market = Fixtures.tinyMarket(seed: 99, applicants: 300, positions: 20, listLength: 5) {
       $0.tieDensity = 0.6
       $0.positionPreferences = false
     }
-    let first = DeferredAcceptance(tieBreaking: .multiple(seed: 1)).assign(market).assignment
-    #expect(DeferredAcceptance(tieBreaking: .multiple(seed: 1)).assign(market).assignment == first)
-    #expect(DeferredAcceptance(tieBreaking: .multiple(seed: 2)).assign(market).assignment != first)
-    #expect(DeferredAcceptance(tieBreaking: .single(seed: 1)).assign(market).assignment != first)
+    let first = try DeferredAcceptance(tieBreaking: .multiple).solve(market, control: SolveControl(seed: 1)).assignment
+    #expect(
+      try DeferredAcceptance(tieBreaking: .multiple).solve(market, control: SolveControl(seed: 1)).assignment == first)
+    #expect(
+      try DeferredAcceptance(tieBreaking: .multiple).solve(market, control: SolveControl(seed: 2)).assignment != first)
+    #expect(
+      try DeferredAcceptance(tieBreaking: .single).solve(market, control: SolveControl(seed: 1)).assignment != first)
   }
 
-  @Test func strictMarketsGiveOneResultWhateverTheTieBreakingRule() {
+  @Test func strictMarketsGiveOneResultWhateverTheTieBreakingRule() throws {
     let market = Fixtures.tinyMarket(seed: 5, applicants: 500, positions: 30, listLength: 6)
-    let listed = DeferredAcceptance().assign(market).assignment
-    #expect(DeferredAcceptance(tieBreaking: .single(seed: 3)).assign(market).assignment == listed)
-    #expect(DeferredAcceptance(tieBreaking: .multiple(seed: 4)).assign(market).assignment == listed)
+    let listed = try DeferredAcceptance().solve(market).assignment
+    #expect(
+      try DeferredAcceptance(tieBreaking: .single).solve(market, control: SolveControl(seed: 3)).assignment == listed)
+    #expect(
+      try DeferredAcceptance(tieBreaking: .multiple).solve(market, control: SolveControl(seed: 4)).assignment == listed)
   }
 
   @Test func closablePositionsBelowTheirMinimumClose() throws {
@@ -141,7 +150,7 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
           """#
         ).utf8))
     let market = try Market(compiling: instance)
-    let solution = DeferredAcceptance().assign(market)
+    let solution = try DeferredAcceptance().solve(market)
     #expect(solution.assignment == [1, 1])
     #expect(solution.status == .optimal)
     #expect(solution.notes.first == "closed \"lab\": 1 below its minimum 2")
@@ -158,7 +167,7 @@ func weaklyPrefers(_ market: Market, _ a: Int, _ p: Int32, _ q: Int32) -> Bool {
           """#
         ).utf8))
     let market = try Market(compiling: instance)
-    let solution = DeferredAcceptance().assign(market)
+    let solution = try DeferredAcceptance().solve(market)
     #expect(solution.status == .infeasible)
     #expect(!Evaluation(market, solution.assignment).isValid)
   }

@@ -1,0 +1,41 @@
+internal import CGLPKShims
+import Foundation
+import Placement
+
+/// Where GLPK runs: a thread of its own per solve, which owns its GLPK environment and
+/// frees it at the end.
+///
+/// GLPK solves block for as long as they take; a thread of their own keeps them off
+/// Swift's cooperative pool, and one thread per solve keeps GLPK's per-thread environment
+/// from ever being shared. The awaiting task's cancellation reaches the solve through its
+/// ``Placement/SolveControl``, which GLPK's callbacks check.
+package enum GLPKThread {
+  /// Runs `body(control)` on a fresh thread and returns its result.
+  package static func run<Result: Sendable>(
+    _ control: SolveControl, _ body: @escaping @Sendable (SolveControl) -> Result
+  ) async -> Result {
+    await control.cancelledWithTask {
+      await withCheckedContinuation { continuation in
+        let thread = Thread {
+          let result = body(control)
+          GLPKProblem.freeThreadEnvironment()
+          continuation.resume(returning: result)
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+      }
+    }
+  }
+}
+
+extension SolveControl {
+  /// Milliseconds left for a GLPK call (at least 1), `Int32.max` with no deadline, or
+  /// `nil` when the deadline has passed: the one place the time limit becomes GLPK's
+  /// `tm_lim`, which reads 0 as "stop at once".
+  var glpkMilliseconds: Int32? {
+    guard let remaining else { return .max }
+    guard remaining > .zero else { return nil }
+    let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+    return Int32(clamping: max(1, milliseconds))
+  }
+}

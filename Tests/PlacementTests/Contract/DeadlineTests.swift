@@ -1,0 +1,50 @@
+import Foundation
+import Placement
+import PlacementTestSupport
+import Testing
+
+/// Deadlines and cancellation stop the native strategies within about a second on a
+/// market of a million applicants, far from the end of their work.
+@Suite(.serialized) struct DeadlineTests {
+  /// 1,000,000 applicants × 5 choices over 20,000 positions of capacity 1…70, positions
+  /// indifferent: a network, so welfare runs by min-cost flow.
+  static let million: Market = {
+    var shape = RandomMarket(applicants: 1_000_000, positions: 20_000, listLength: 5)
+    shape.capacity = 1...70
+    shape.positionPreferences = false
+    return Fixtures.market(shape.instance(seed: 1))
+  }()
+
+  static let strategies: [any Strategy] = [DeferredAcceptance(), NetworkWelfare(objective: .rankSum)]
+
+  /// How late a stop may come after it was asked for. In a debug build, under the load of
+  /// the other suites, building the flow network before its first check takes most of it.
+  static let slack: Duration = .seconds(2)
+
+  @Test func aDeadlineStopsEachStrategyWithinASecond() async throws {
+    let market = Self.million
+    for strategy in Self.strategies {
+      let limit: Duration = .milliseconds(300)
+      let started = ContinuousClock.now
+      let solution = try await strategy.solve(market, timeLimit: limit)
+      let elapsed = ContinuousClock.now - started
+      #expect(elapsed < limit + Self.slack, "\(strategy.name) stopped \(elapsed) after the start")
+      // Stopped mid-way: nothing half-done is offered as a placement.
+      #expect(solution.stop == .timeLimit, "\(strategy.name): \(solution.status)")
+      #expect(solution.status == .timeLimit || solution.status == .feasible, "\(strategy.name)")
+    }
+  }
+
+  @Test func cancellingTheTaskStopsEachStrategyWithinASecond() async throws {
+    let market = Self.million
+    for strategy in Self.strategies {
+      let task = Task { try await strategy.solve(market, control: SolveControl()) }
+      try await Task.sleep(for: .milliseconds(300))
+      let cancelled = ContinuousClock.now
+      task.cancel()
+      await #expect(throws: CancellationError.self, "\(strategy.name)") { try await task.value }
+      let late = ContinuousClock.now - cancelled
+      #expect(late < Self.slack, "\(strategy.name) stopped \(late) after the cancellation")
+    }
+  }
+}
