@@ -35,7 +35,8 @@ let package = Package(
     // MARK: - Implementation details
     // Debian's libglpk-dev ships no glpk.pc, so no pkgConfig: the modulemap links "glpk".
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-    // The only C: GLPK calls wrapped in setjmp so that glp_error returns instead of aborting.
+    // The only C in the products: GLPK calls wrapped in setjmp so that glp_error returns
+    // instead of aborting, and the branch-and-bound callback's trampolines to Swift.
     .target(name: "CGLPKShims", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
 
     // MARK: - Tests
@@ -48,9 +49,11 @@ let package = Package(
       name: "PlacementTests",
       dependencies: ["Placement", "PlacementTestSupport"],
       swiftSettings: swiftSettings),
+    // GLPK misused on purpose, for the tests of the guard; never in a product.
+    .target(name: "CGLPKTestShims", dependencies: ["CGLPKShims"], path: "Tests/CGLPKTestShims"),
     .testTarget(
       name: "PlacementGLPKTests",
-      dependencies: ["PlacementGLPK", "Placement", "PlacementTestSupport"],
+      dependencies: ["PlacementGLPK", "Placement", "PlacementTestSupport", "CGLPKShims", "CGLPKTestShims"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PlacementCLITests",

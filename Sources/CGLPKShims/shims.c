@@ -1,6 +1,7 @@
 // Guarded GLPK calls; see include/CGLPKShims.h for the contract.
 #include "CGLPKShims.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <setjmp.h>
 #include <string.h>
@@ -11,31 +12,46 @@ static _Thread_local char thread_token;
 static _Thread_local cglpk_log_function log_function;
 static _Thread_local void *log_context;
 static _Thread_local jmp_buf *active_jump;
+static _Thread_local cglpk_interrupt_function interrupt_function;
+static _Thread_local void *interrupt_context;
+static _Thread_local int interrupted;
 static _Thread_local int heuristic_supplied;
 // The objective of the incumbent last handed to the caller's observer, if any.
 static _Thread_local int incumbent_reported;
 static _Thread_local double reported_objective;
 
-// Owns this thread's terminal hook: error text goes to last_error, the rest to the log.
+// Leaves the guarded call: frees the environment (every GLPK object on this thread) and
+// jumps back to the guard.
+static void abandon_call(void) {
+  jmp_buf *jump = active_jump;
+  active_jump = NULL;
+  interrupt_function = NULL;
+  glp_free_env();
+  generation += 1;
+  longjmp(*jump, 1);
+}
+
+// Owns this thread's terminal hook: error text goes to last_error, the rest to the log;
+// during a call with an interrupt check, each piece of output asks it first.
 static int terminal_hook(void *info, const char *text) {
   (void)info;
   if (glp_at_error()) {
     size_t used = strlen(last_error);
     strncat(last_error, text, sizeof last_error - used - 1);
-  } else if (log_function != NULL) {
-    log_function(log_context, text);
+    return 1;
   }
+  if (interrupt_function != NULL && active_jump != NULL && interrupt_function(interrupt_context)) {
+    interrupted = 1;
+    abandon_call();
+  }
+  if (log_function != NULL) log_function(log_context, text);
   return 1;  // non-zero: GLPK prints nothing itself
 }
 
 // Called by glp_error instead of returning to abort(): frees the environment, jumps back.
 static void fatal_hook(void *info) {
   (void)info;
-  jmp_buf *jump = active_jump;
-  active_jump = NULL;
-  glp_free_env();
-  generation += 1;
-  longjmp(*jump, 1);
+  abandon_call();
 }
 
 // Runs the body (the macro arguments) with GLPK's fatal errors trapped. Nothing between setjmp and the
@@ -43,7 +59,8 @@ static void fatal_hook(void *info) {
 #define GUARDED(...)                                     \
   jmp_buf jump;                                         \
   last_error[0] = 0;                                    \
-  if (setjmp(jump) != 0) return CGLPK_FATAL;            \
+  interrupted = 0;                                      \
+  if (setjmp(jump) != 0) return interrupted ? CGLPK_INTERRUPTED : CGLPK_FATAL; \
   active_jump = &jump;                                  \
   glp_term_hook(terminal_hook, NULL);                   \
   glp_term_out(log_function != NULL ? GLP_ON : GLP_OFF); \
@@ -64,7 +81,10 @@ void cglpk_set_log(cglpk_log_function log, void *context) {
   log_context = context;
 }
 
-void cglpk_free_environment(void) { glp_free_env(); }
+void cglpk_free_environment(void) {
+  glp_free_env();
+  malloc_trim(0);
+}
 
 glp_prob *cglpk_create(void) { return glp_create_prob(); }
 
@@ -160,10 +180,7 @@ int cglpk_set_objective(glp_prob *problem, const cglpk_model *model) {
   })
 }
 
-int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
-                                const double *values) {
-  GUARDED({ glp_load_matrix(problem, count, rows, columns, values); })
-}
+int cglpk_guarded_call(void (*body)(void *context), void *context) { GUARDED({ body(context); }) }
 
 int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *column_names, const char *row_names) {
   GUARDED({
@@ -177,11 +194,19 @@ int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *col
   })
 }
 
-int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on, int *result) {
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on,
+                  cglpk_interrupt_function interrupt, void *interrupt_context_, int *result) {
   GUARDED({
     glp_smcp parameters;
     glp_init_smcp(&parameters);
-    parameters.msg_lev = log_on ? GLP_MSG_ON : GLP_MSG_OFF;
+    parameters.msg_lev = log_on || interrupt != NULL ? GLP_MSG_ON : GLP_MSG_OFF;
+    if (interrupt != NULL) {
+      // The hook must see output, and often enough to be asked: every 100 ms.
+      glp_term_out(GLP_ON);
+      parameters.out_frq = 100;
+      interrupt_function = interrupt;
+      interrupt_context = interrupt_context_;
+    }
     parameters.presolve = presolve ? GLP_ON : GLP_OFF;
     parameters.tm_lim = time_limit_ms;
     parameters.it_lim = iteration_limit;
@@ -191,6 +216,7 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
       glp_adv_basis(problem, 0);
       *result = glp_simplex(problem, &parameters);
     }
+    interrupt_function = NULL;
   })
 }
 
@@ -256,44 +282,50 @@ static void report_new_incumbent(glp_prob *problem, const cglpk_search *search) 
   glp_free(values);
 }
 
-// Tightens the bounds of the current node's non-basic whole columns (integer ones, and
-// with whole vertices every one with whole bounds) by their reduced costs, as described
-// at `cglpk_search.objective_step`. Moving a non-basic column off its bound by one unit
-// changes the LP optimum by its reduced cost at least, so a solution that beats the
-// incumbent by a step moves it by at most `room / |reduced cost|` whole units. The bounds
-// change only on the far side, so the LP optimum stays as it is.
-static void tighten_by_reduced_cost(glp_tree *tree, cglpk_search *search) {
+// Hands the current node's non-basic columns with two finite bounds to the caller, and
+// sets the bounds it returns for the node's subtree.
+static void change_bounds(glp_tree *tree, const cglpk_search *search) {
   glp_prob *problem = glp_ios_get_prob(tree);
   if (glp_mip_status(problem) != GLP_FEAS) return;
-  double incumbent = glp_mip_obj_val(problem);
-  // How far the node's LP optimum is above the least objective worth finding (below it,
-  // minimising), with numerical slack on the side of tightening less.
-  double room = glp_get_obj_dir(problem) == GLP_MAX ? glp_get_obj_val(problem) - (incumbent + search->objective_step)
-                                                    : (incumbent - search->objective_step) - glp_get_obj_val(problem);
-  room += 1e-6 * (1 + fabs(incumbent));
-  if (room < 0) return;
   int columns = glp_get_num_cols(problem);
+  int *column = glp_alloc(columns + 1, sizeof(int));
+  double *lower = glp_alloc(columns + 1, sizeof(double));
+  double *upper = glp_alloc(columns + 1, sizeof(double));
+  double *reduced_cost = glp_alloc(columns + 1, sizeof(double));
+  unsigned char *integer = glp_alloc(columns + 1, 1);
+  unsigned char *at_upper = glp_alloc(columns + 1, 1);
+  int count = 0;
   for (int j = 1; j <= columns; j++) {
     if (glp_get_col_type(problem, j) != GLP_DB) continue;
-    double lower = glp_get_col_lb(problem, j), upper = glp_get_col_ub(problem, j);
-    int whole = glp_get_col_kind(problem, j) == GLP_IV
-                || (search->whole_vertices && lower == floor(lower) && upper == floor(upper));
     int status = glp_get_col_stat(problem, j);
-    if (!whole || (status != GLP_NL && status != GLP_NU)) continue;
-    double cost = fabs(glp_get_col_dual(problem, j));
-    if (cost < 1e-9) continue;
-    double moves = floor(room / cost + 1e-9);
-    if (moves >= upper - lower) continue;
-    if (status == GLP_NL) upper = lower + moves;
-    else lower = upper - moves;
-    glp_set_col_bnds(problem, j, lower == upper ? GLP_FX : GLP_DB, lower, upper);
-    search->tightened_by_reduced_cost++;
+    if (status != GLP_NL && status != GLP_NU) continue;
+    column[count] = j - 1;
+    lower[count] = glp_get_col_lb(problem, j);
+    upper[count] = glp_get_col_ub(problem, j);
+    reduced_cost[count] = glp_get_col_dual(problem, j);
+    integer[count] = glp_get_col_kind(problem, j) == GLP_IV;
+    at_upper[count] = status == GLP_NU;
+    count++;
   }
+  cglpk_node_columns node = {glp_get_obj_dir(problem) == GLP_MAX, glp_get_obj_val(problem), glp_mip_obj_val(problem),
+                             count, column, lower, upper, reduced_cost, integer, at_upper};
+  cglpk_bound_changes changes = search->bounds_generator(search->bounds_context, &node);
+  for (int k = 0; k < changes.count; k++) {
+    int j = column[changes.entry[k]] + 1;
+    double low = changes.lower[k], high = changes.upper[k];
+    glp_set_col_bnds(problem, j, low == high ? GLP_FX : GLP_DB, low, high);
+  }
+  glp_free(column);
+  glp_free(lower);
+  glp_free(upper);
+  glp_free(reduced_cost);
+  glp_free(integer);
+  glp_free(at_upper);
 }
 
 // Branch-and-bound callback: passes each new incumbent to the caller's observer,
-// supplies the caller's incumbent once, asks the caller's heuristic and tightens bounds
-// by reduced cost (against the best incumbent so far) at each node, reports progress
+// supplies the caller's incumbent once, asks the caller's heuristic and then the caller's
+// bound changes (against the best incumbent so far) at each node, reports progress
 // at each node selection, round of cuts and new incumbent, stops when the progress
 // observer asks, and otherwise asks the caller's separator for cuts.
 static void node_callback(glp_tree *tree, void *info) {
@@ -306,7 +338,7 @@ static void node_callback(glp_tree *tree, void *info) {
       glp_ios_heur_sol(tree, search->heuristic);
     }
     if (search->heuristic_generator != NULL) add_heuristic_solution(tree, search);
-    if (search->objective_step > 0) tighten_by_reduced_cost(tree, search);
+    if (search->bounds_generator != NULL) change_bounds(tree, search);
     return;
   }
   // Rounds of cuts (GLP_ICUTGEN) may keep the root busy for long: report, and stop, there too.
@@ -360,14 +392,4 @@ int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *resul
 
 int cglpk_write(glp_prob *problem, int format, const char *path, int *result) {
   GUARDED({ *result = format == 0 ? glp_write_lp(problem, NULL, path) : glp_write_mps(problem, GLP_MPS_FILE, NULL, path); })
-}
-
-int cglpk_call_disabled_relax4(void) {
-  GUARDED({
-    glp_graph *graph = glp_create_graph(0, 0);
-    glp_add_vertices(graph, 2);
-    glp_add_arc(graph, 1, 2);
-    glp_mincost_relax4(graph, -1, -1, -1, -1, 0, NULL, -1, -1);
-    glp_delete_graph(graph);
-  })
 }

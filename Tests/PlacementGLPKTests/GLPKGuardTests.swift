@@ -1,8 +1,21 @@
+import CGLPKShims
+import CGLPKTestShims
 import Foundation
 import Placement
 import Testing
 
 @testable import PlacementGLPK
+
+/// Loads raw 1-based matrix entries into a 3 × 3 problem of the test's own, unchecked.
+private func loadMatrixUnchecked(rows: [Int32], columns: [Int32], values: [Double]) throws(GLPKError) {
+  let code = cglpk_test_load_matrix_unchecked(3, 3, Int32(rows.count - 1), rows, columns, values)
+  if code == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
+}
+
+/// Runs GLPK's disabled RELAX-IV entry under the guard.
+private func callDisabledRelax4() throws(GLPKError) {
+  if cglpk_test_call_disabled_relax4() == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
+}
 
 /// The C guard: GLPK's fatal errors become Swift errors and the process lives.
 @Suite struct GLPKGuardTests {
@@ -13,7 +26,7 @@ import Testing
         try GLPKProblem.withNew { problem throws(GLPKError) in
           try problem.load(chvatalProgram(integer: false))
           // Entry 2 repeats (row 1, column 1): glp_load_matrix calls glp_error, which aborts.
-          try problem.loadMatrixUnchecked(rows: [0, 1, 1], columns: [0, 1, 1], values: [0, 1, 2])
+          try loadMatrixUnchecked(rows: [0, 1, 1], columns: [0, 1, 1], values: [0, 1, 2])
         }
       }
     }
@@ -34,7 +47,7 @@ import Testing
       Result { () throws(GLPKError) in
         try GLPKProblem.withNew { problem throws(GLPKError) in
           try problem.load(chvatalProgram(integer: false))
-          try problem.loadMatrixUnchecked(rows: [0, 1], columns: [0, 9], values: [0, 1])
+          try loadMatrixUnchecked(rows: [0, 1], columns: [0, 9], values: [0, 1])
         }
       }
     }
@@ -61,7 +74,7 @@ import Testing
       Result { () throws(GLPKError) in
         try GLPKProblem.withNew { problem throws(GLPKError) in
           try problem.load(chvatalProgram(integer: false))
-          _ = try? problem.loadMatrixUnchecked(rows: [0, 1, 1], columns: [0, 1, 1], values: [0, 1, 2])
+          _ = try? loadMatrixUnchecked(rows: [0, 1, 1], columns: [0, 1, 1], values: [0, 1, 2])
           _ = try problem.simplex(timeLimitMilliseconds: .max, log: false)
         }
       }

@@ -1,4 +1,5 @@
-// The only C in Placement: calls into GLPK that trap GLPK's fatal errors.
+// The only C in Placement's products: calls into GLPK that trap GLPK's fatal errors, and
+// the branch-and-bound callback that hands node data to Swift and applies its answers.
 //
 // GLPK reports misuse through glp_error, which prints and then calls abort().
 // Swift cannot call setjmp, so each guarded entry point below runs setjmp and
@@ -15,6 +16,13 @@
 
 #define CGLPK_OK 0
 #define CGLPK_FATAL (-1)
+/// The call was abandoned because the caller's interrupt check said so; as after a fatal
+/// error, this thread's GLPK environment (every GLPK object on it) was freed.
+#define CGLPK_INTERRUPTED (-2)
+
+/// Asked whenever GLPK writes to the terminal during a call that takes one; returns
+/// non-zero to abandon the call.
+typedef int (*cglpk_interrupt_function)(void *context);
 
 /// A programme as 0-based plain arrays (rows in CSR form); infinite bounds mean none.
 typedef struct {
@@ -75,6 +83,36 @@ typedef const double *(*cglpk_heuristic_function)(void *context, const double *v
 /// values are valid only during the call.
 typedef void (*cglpk_incumbent_function)(void *context, const double *values, int columns, double objective);
 
+/// The non-basic columns with two finite bounds of a node's LP optimum, for a caller that
+/// tightens their bounds: their 0-based numbers, bounds, reduced costs, whether each is
+/// integer and whether it sits at its upper bound (else at its lower), with the node's LP
+/// objective and the incumbent's. The arrays are valid only during the call.
+typedef struct {
+  int maximize;
+  double lp_objective;
+  double incumbent;
+  int count;
+  const int *column;
+  const double *lower;
+  const double *upper;
+  const double *reduced_cost;
+  const unsigned char *integer;
+  const unsigned char *at_upper;
+} cglpk_node_columns;
+
+/// New bounds for `count` of the columns a `cglpk_node_columns` listed: `entry` indexes its
+/// arrays. Equal bounds fix the column. The arrays stay valid until the next call.
+typedef struct {
+  int count;
+  const int *entry;
+  const double *lower;
+  const double *upper;
+} cglpk_bound_changes;
+
+/// Called at each node whose LP optimum is not integral (GLP_IHEUR), after the heuristic,
+/// when there is an incumbent; returns bounds valid for the node's subtree.
+typedef cglpk_bound_changes (*cglpk_bounds_function)(void *context, const cglpk_node_columns *columns);
+
 /// Branch-and-bound settings and the caller's observer.
 typedef struct {
   int time_limit_ms;             // > 0
@@ -94,19 +132,8 @@ typedef struct {
   void *heuristic_context;
   cglpk_incumbent_function incumbent_observer;  // or NULL
   void *incumbent_context;
-  /// 0, or how much any two solutions' objectives differ at least when they differ (1 for
-  /// a whole objective). Then, at each node whose LP optimum is not integral, the bounds
-  /// of every non-basic integer column are tightened for the node's subtree so that it
-  /// can move off its bound only as many whole units as its reduced cost leaves room for
-  /// beating the incumbent by a step (GLPK's own fixing only fixes, and asks only to beat
-  /// the incumbent by any amount).
-  double objective_step;
-  /// Nonzero when, with the integer columns fixed, every vertex is whole in every column
-  /// (total unimodularity): then continuous columns with whole bounds are tightened the
-  /// same way, since a better solution at a whole vertex moves them by whole units.
-  int whole_vertices;
-  /// Out: the bounds tightened that way.
-  long tightened_by_reduced_cost;
+  cglpk_bounds_function bounds_generator;  // or NULL
+  void *bounds_context;
 } cglpk_search;
 
 /// The message of this thread's last trapped fatal error ("" when none).
@@ -121,7 +148,9 @@ const void *cglpk_thread_token(void);
 /// Routes this thread's GLPK terminal output to `log` (or discards it when NULL).
 void cglpk_set_log(cglpk_log_function log, void *context);
 
-/// Frees this thread's GLPK environment; call only when the thread holds no GLPK object.
+/// Frees this thread's GLPK environment and returns free heap pages to the system (glibc
+/// keeps them otherwise, and a solve abandoned mid-way leaves them scattered); call only
+/// when the thread holds no GLPK object.
 void cglpk_free_environment(void);
 
 glp_prob *cglpk_create(void);
@@ -130,10 +159,9 @@ void cglpk_delete(glp_prob *problem);
 /// Loads `model` into an empty problem.
 int cglpk_load(glp_prob *problem, const cglpk_model *model);
 
-/// Loads the matrix entries exactly as given (1-based), without Placement's checks.
-/// Only for tests that prove a fatal GLPK error is trapped.
-int cglpk_load_matrix_unchecked(glp_prob *problem, int count, const int *rows, const int *columns,
-                                const double *values);
+/// Runs the C function `body(context)` under the guard: for C code that calls GLPK
+/// directly (tests that misuse it on purpose). `body` must not be a Swift closure.
+int cglpk_guarded_call(void (*body)(void *context), void *context);
 
 /// Appends rows `first_row` … `model->rows − 1` of `model` (with their names, if given as a
 /// NUL-separated list of those rows only) to a problem holding the rows before them.
@@ -147,18 +175,17 @@ int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *col
 
 /// Runs the primal simplex method for at most `iteration_limit` iterations and
 /// `time_limit_ms`, after GLPK's LP presolver when `presolve` is set (which leaves a
-/// basis only when it solves the problem); `result` receives glp_simplex's code.
+/// basis only when it solves the problem); `result` receives glp_simplex's code. With
+/// `interrupt`, GLPK reports progress every 100 ms to the terminal hook, which
+/// asks `interrupt(interrupt_context)` and abandons the call when it says so
+/// (CGLPK_INTERRUPTED): the simplex method has no callback of its own.
 int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on,
-                  int *result);
+                  cglpk_interrupt_function interrupt, void *interrupt_context, int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
 int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *result);
 
 /// Writes the problem in CPLEX LP (format 0) or free MPS (format 1); `result` is GLPK's code.
 int cglpk_write(glp_prob *problem, int format, const char *path, int *result);
-
-/// Calls GLPK's min-cost-flow RELAX-IV entry, a stub in GLPK 5.0 that raises a fatal error.
-/// Only for tests that prove the trap.
-int cglpk_call_disabled_relax4(void);
 
 #endif

@@ -28,7 +28,8 @@ struct CapacityAuction {
 
   /// Runs the auction on `market` where placing the applicant of entry `e` is worth
   /// `value[e]` (scaled) and staying unplaced 0, with bid increment at least `epsilon`;
-  /// when `shouldStop` (polled every 65,536 bids) returns true, bidding ends early and the
+  /// when `shouldStop` (asked before the first bid and every 65,536 after) returns true,
+  /// bidding ends early and the
   /// seats stay as they are (still a valid start: every holder is within its lists).
   init(_ market: Market, value: [Int64], epsilon: Int64, shouldStop: () -> Bool) {
     self.market = market
@@ -50,10 +51,16 @@ struct CapacityAuction {
   private mutating func bid(_ epsilon: Int64, shouldStop: () -> Bool) {
     var queue = (0..<Int32(market.applicantCount)).filter { !market.entries(ofApplicant: Int($0)).isEmpty }
     var next = 0
-    var bids = 0
-    while next < queue.count {
-      bids &+= 1
-      if bids & 0xFFFF == 0, shouldStop() { return }
+    repeat {
+      if shouldStop() { return }
+    } while bid(epsilon, upTo: 65_536, queue: &queue, next: &next)
+  }
+
+  /// Lets up to `limit` applicants of `queue` from `next` on bid; false once none is left.
+  /// (The caller's stop check stays outside this loop.)
+  private mutating func bid(_ epsilon: Int64, upTo limit: Int, queue: inout [Int32], next: inout Int) -> Bool {
+    for _ in 0..<limit {
+      guard next < queue.count else { return false }
       let a = Int(queue[next])
       next += 1
       if next > 1 << 16 && next * 2 > queue.count {
@@ -88,6 +95,7 @@ struct CapacityAuction {
         queue.append(evicted)
       }
     }
+    return true
   }
 
   /// Restores the min-heap of position `p`'s seats after its root's price rose.

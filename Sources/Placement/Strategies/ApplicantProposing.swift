@@ -73,13 +73,26 @@ struct ApplicantProposing {
   }
 
   /// Runs to completion and returns each applicant's position, or −1; `nil` when
-  /// `shouldStop` (polled at the first free applicant and every 16,384 after) returned true.
+  /// `shouldStop` (asked before the first free applicant and every 16,384 after) returned
+  /// true.
   mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
+    repeat {
+      if shouldStop() { return nil }
+    } while proposeFromFreeApplicants(upTo: 16_384)
+    var assignment = [Int32](repeating: -1, count: market.applicantCount)
+    for p in 0..<market.positionCount {
+      for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }
+    }
+    return assignment
+  }
+
+  /// Lets up to `limit` applicants off the free stack propose until held or out of list;
+  /// false once the stack is empty. (The caller's stop check stays outside this loop, so
+  /// that no opaque call sits in the hot path.)
+  private mutating func proposeFromFreeApplicants(upTo limit: Int) -> Bool {
     let count = words.count
-    var polls = 0
-    while let next = free.popLast() {
-      polls &+= 1
-      if polls & 0x3FFF == 1, shouldStop() { return nil }
+    for _ in 0..<limit {
+      guard let next = free.popLast() else { return false }
       let a = Int(next >> 32)
       var k = Int(next & 0x7FFF_FFFF)
       var starting = next & 1 << 31 != 0
@@ -94,11 +107,7 @@ struct ApplicantProposing {
         k += 1
       }
     }
-    var assignment = [Int32](repeating: -1, count: market.applicantCount)
-    for p in 0..<market.positionCount {
-      for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }
-    }
-    return assignment
+    return true
   }
 
   /// The market entry of proposal `k`.

@@ -38,7 +38,8 @@ struct PositionProposing {
   }
 
   /// Runs to completion and returns each applicant's position, or −1; `nil` when
-  /// `shouldStop` (polled at the first position taken from the queue and every 1,024 after) returned true.
+  /// `shouldStop` (asked before the first position leaves the queue and every 1,024
+  /// after) returned true.
   mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
     // Each position's list sorted by its strict key (its own order already, unless ties were broken).
     var list = market.positionListEntry
@@ -47,10 +48,17 @@ struct PositionProposing {
     }
     var next = market.positionListStart
     for p in (0..<market.positionCount).reversed() where !closed[p] { queue.append(Int32(p)) }
-    var polls = 0
-    while let p32 = queue.popLast() {
-      polls &+= 1
-      if polls & 0x3FF == 1, shouldStop() { return nil }
+    repeat {
+      if shouldStop() { return nil }
+    } while offerFromQueuedPositions(upTo: 1_024, next: &next, list: list)
+    return held.map { $0 < 0 ? -1 : market.entryPosition[Int($0)] }
+  }
+
+  /// Lets up to `limit` positions off the queue offer until full or out of list; false
+  /// once the queue is empty. (The caller's stop check stays outside this loop.)
+  private mutating func offerFromQueuedPositions(upTo limit: Int, next: inout [Int32], list: [Int32]) -> Bool {
+    for _ in 0..<limit {
+      guard let p32 = queue.popLast() else { return false }
       let p = Int(p32)
       queued[p] = false
       let end = Int(market.positionListStart[p + 1])
@@ -60,7 +68,7 @@ struct PositionProposing {
         offer(e, from: p)
       }
     }
-    return held.map { $0 < 0 ? -1 : market.entryPosition[Int($0)] }
+    return true
   }
 
   /// The best entry `p` may offer now: a passed-over one whose slot has room, else the

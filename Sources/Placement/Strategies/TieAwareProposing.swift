@@ -100,19 +100,27 @@ struct TieAwareProposing {
   }
 
   /// Runs to completion and returns each applicant's position, or −1; `nil` when
-  /// `shouldStop` (polled at the first free applicant and every 16,384 after) returned true.
+  /// `shouldStop` (asked before the first free applicant and every 16,384 after) returned
+  /// true.
   mutating func run(stoppingWhen shouldStop: () -> Bool) -> [Int32]? {
-    var polls = 0
-    while let next = free.popLast() {
-      polls &+= 1
-      if polls & 0x3FFF == 1, shouldStop() { return nil }
-      proposeUntilHeld(Int(next >> 32), from: Int(next & 0xFFFF_FFFF))
-    }
+    repeat {
+      if shouldStop() { return nil }
+    } while proposeFromFreeApplicants(upTo: 16_384)
     var assignment = [Int32](repeating: -1, count: market.applicantCount)
     for p in 0..<market.positionCount {
       for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }
     }
     return assignment
+  }
+
+  /// Lets up to `limit` applicants off the free stack propose; false once the stack is
+  /// empty. (The caller's stop check stays outside this loop.)
+  private mutating func proposeFromFreeApplicants(upTo limit: Int) -> Bool {
+    for _ in 0..<limit {
+      guard let next = free.popLast() else { return false }
+      proposeUntilHeld(Int(next >> 32), from: Int(next & 0xFFFF_FFFF))
+    }
+    return true
   }
 
   /// Applicant `a` proposes, from the tie starting at entry `first`, until a position

@@ -1,5 +1,6 @@
 internal import CGLPK
 internal import CGLPKShims
+import Placement
 
 /// Owns one GLPK problem object from creation to deletion; the only caller of GLPK.
 ///
@@ -131,23 +132,27 @@ struct GLPKProblem: ~Copyable {
     }
   }
 
-  /// Loads raw 1-based matrix entries without any check. Only for tests proving the trap.
-  func loadMatrixUnchecked(rows: [Int32], columns: [Int32], values: [Double]) throws(GLPKError) {
-    let pointer = try checked()
-    let code = cglpk_load_matrix_unchecked(pointer, Int32(rows.count - 1), rows, columns, values)
-    try Self.guarded(code)
-  }
-
   /// Runs the primal simplex method on the LP relaxation for at most `iterations`
   /// iterations and `timeLimitMilliseconds`, after GLPK's LP presolver when `presolve` is
-  /// set (a basis is left only when that solves the problem); returns `glp_simplex`'s code.
-  func simplex(iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, log: Bool)
-    throws(GLPKError) -> Int32
-  {
+  /// set (a basis is left only when that solves the problem); returns `glp_simplex`'s
+  /// code. With `cancellation`, the call is abandoned within about 100 ms of the control's
+  /// cancellation and `nil` returned: GLPK's simplex method has no callback, so its
+  /// terminal output asks, and abandoning it frees every GLPK object on this thread (this
+  /// problem included, which may not be used again).
+  func simplex(
+    iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, log: Bool,
+    cancellation: SolveControl? = nil
+  ) throws(GLPKError) -> Int32? {
     let pointer = try checked()
     var result: Int32 = 0
-    try Self.guarded(
-      cglpk_simplex(pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, log ? 1 : 0, &result))
+    let code = withExtendedLifetime(cancellation) {
+      cglpk_simplex(
+        pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, log ? 1 : 0,
+        cancellation == nil ? nil : isCancelled, cancellation.map { Unmanaged.passUnretained($0).toOpaque() },
+        &result)
+    }
+    if code == CGLPK_INTERRUPTED { return nil }
+    try Self.guarded(code)
     return result
   }
 
@@ -200,7 +205,9 @@ public enum ModelFormat: String, Sendable, CaseIterable {
   case mps
 }
 
-/// Runs GLPK's disabled RELAX-IV entry under the guard. Only for tests proving the trap.
-func callDisabledRelax4() throws(GLPKError) {
-  if cglpk_call_disabled_relax4() == CGLPK_FATAL { throw .fatal(String(cString: cglpk_last_error())) }
+/// GLPK's question, through the terminal hook, whether the ``Placement/SolveControl``
+/// passed as context was cancelled.
+private let isCancelled: cglpk_interrupt_function = { context in
+  guard let context else { return 0 }
+  return Unmanaged<SolveControl>.fromOpaque(context).takeUnretainedValue().isCancelled ? 1 : 0
 }

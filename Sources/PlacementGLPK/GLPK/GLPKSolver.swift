@@ -139,15 +139,19 @@ public struct GLPKSolver: Sendable {
     control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil,
     heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
-    let observer = SearchObserver(control: control, stage: stage)
+    let observer = SearchObserver(
+      control: control, stage: stage, start: incumbent.map { roundedObjective(program.objectiveValue(of: $0), program) }
+    )
     let logSink = options.log.map(LogSink.init)
     GLPKProblem.routeLog(logSink.map { (forwardLog, Unmanaged.passUnretained($0).toOpaque()) })
     defer { GLPKProblem.routeLog(nil) }
     let logOn = logSink != nil
-    var tightenedByReducedCost = 0
+    let tightening =
+      program.objectiveTakesWholeValues
+      ? ReducedCostTightening(objectiveStep: 1, wholeVertices: program.verticesAreWhole) : nil
     let exchange = sharing.map { IncumbentExchange(shared: $0, own: heuristic, program: program, incumbent: incumbent) }
     let nodeHeuristic = exchange?.heuristic ?? heuristic
-    var solution = try withExtendedLifetime((observer, logSink, separator, nodeHeuristic, exchange)) {
+    var solution = try withExtendedLifetime((observer, logSink, separator, nodeHeuristic, exchange, tightening)) {
       () throws(GLPKError) in
       do {
         var rootBound: Double?
@@ -165,26 +169,32 @@ public struct GLPKSolver: Sendable {
         }
         // The simplex method has no callback: it runs in slices of a fixed number of
         // iterations (so results do not depend on timing), each resuming from the basis the
-        // last one left, and cancellation and the time limit are checked between slices.
-        // The presolved attempt runs as one call (the presolver cannot resume), bounded by
-        // iterations so that cancellation waits for at most that many; when it does not
-        // finish, or finds the problem infeasible, the slices below decide from the basis.
-        if presolve, !control.isCancelled, let milliseconds = control.glpkMilliseconds,
-          try problem.simplex(
-            iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn) != 0
-        {
-          observer.reportRootLP()
+        // last one left, and the time limit is checked between slices (and by GLPK within
+        // them). The presolved attempt runs as one call (the presolver cannot resume); when
+        // it does not finish, or finds the problem infeasible, the slices below decide from
+        // the basis. Cancellation abandons any of these calls within about 100 ms, and the
+        // problem with it.
+        if presolve, !control.isCancelled, let milliseconds = control.glpkMilliseconds {
+          guard
+            let code = try problem.simplex(
+              iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn,
+              cancellation: control)
+          else { return early(.cancelled) }
+          if code != 0 { observer.reportRootLP() }
         }
         simplex: while true {
           if let reason = control.stopReason { return early(reason) }
           guard let milliseconds = control.glpkMilliseconds else { return early(.timeLimit) }
-          switch try problem.simplex(iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn) {
+          let code = try problem.simplex(
+            iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn, cancellation: control)
+          switch code {
+          case nil: return early(.cancelled)
           case 0: break simplex
           case GLP_EITLIM:
             observer.reportRootLP()
             continue simplex
           case GLP_ETMLIM: return early(.timeLimit)
-          case let code: throw .solverFailed(routine: "glp_simplex", code: code)
+          case let code: throw .solverFailed(routine: "glp_simplex", code: code ?? 0)
           }
         }
         switch try problem.lpStatus {
@@ -217,10 +227,8 @@ public struct GLPKSolver: Sendable {
             heuristic_context: nodeHeuristic.map { Unmanaged.passUnretained($0).toOpaque() },
             incumbent_observer: exchange == nil ? nil : observeIncumbent,
             incumbent_context: exchange.map { Unmanaged.passUnretained($0).toOpaque() },
-            objective_step: program.objectiveTakesWholeValues ? 1 : 0,
-            whole_vertices: program.verticesAreWhole ? 1 : 0,
-            tightened_by_reduced_cost: 0)
-          defer { tightenedByReducedCost = Int(search.tightened_by_reduced_cost) }
+            bounds_generator: tightening == nil ? nil : tightenByReducedCost,
+            bounds_context: tightening.map { Unmanaged.passUnretained($0).toOpaque() })
           return try problem.branchAndBound(&search, log: logOn)
         }
         let stop: StopReason?
@@ -253,7 +261,7 @@ public struct GLPKSolver: Sendable {
       }
     }
     solution.elapsed = control.elapsed
-    solution.tightenedByReducedCost = tightenedByReducedCost
+    solution.tightenedByReducedCost = tightening?.tightened ?? 0
     return solution
   }
 }
@@ -276,21 +284,25 @@ private func roundedBound(_ bound: Double, _ program: LinearProgram) -> Double {
 private final class SearchObserver {
   let control: SolveControl
   let stage: String
+  /// The objective of the starting solution, if one was given.
+  let start: Double?
   var bound: Double?
   var nodes = 0
   var stop: StopReason?
   private var lastReport: ContinuousClock.Instant?
   private var lastIncumbent: Double?
 
-  init(control: SolveControl, stage: String) {
+  init(control: SolveControl, stage: String, start: Double?) {
     self.control = control
     self.stage = stage
+    self.start = start
   }
 
-  /// Reports that the root LP is still being solved (no incumbent or bound yet from the tree).
+  /// Reports that the root LP is still being solved (no bound yet; the incumbent is the
+  /// starting solution's, if any).
   func reportRootLP() {
     guard control.reportsProgress else { return }
-    control.report(SolveProgress(stage: stage + " (root LP)", elapsed: control.elapsed))
+    control.report(SolveProgress(stage: stage + " (root LP)", incumbent: start, elapsed: control.elapsed))
   }
 
   /// Returns true to stop the search.

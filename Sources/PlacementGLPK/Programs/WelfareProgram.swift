@@ -163,15 +163,23 @@ public struct WelfareProgram: Strategy {
   /// Solves level after level with GLPK among the weakly stable placements.
   private func solveStable(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
     let reduction = StablePairReduction(market)
-    let start = try MaxStableProgram.stableStarts(for: market, within: reduction.market, control: control).min {
-      better($0, than: $1, levels: levels, market: market)
-    }
+    let start = try MaxStableProgram.stableStarts(for: market, within: reduction.market, control: control)
+      .map(\.assignment).min {
+        better($0, than: $1, levels: levels, market: market)
+      }
     let model = WelfareModel(reduction.market, stable: true)
     let options = options
     let outcome = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
-        try LevelRun(model: model, levels: levels, options: options, control: control, relaxationBound: { _, _ in nil })
-          .run(startingFrom: start)
+        try LevelRun(
+          model: model, levels: levels, options: options, control: control,
+          relaxationBound: { level, held in
+            // Stable placements are placements of the reduced market: its relaxation bounds them.
+            NetworkRelaxation.bound(
+              of: reduction.market, levels: levels, level: level, holding: held, control: control.grace(.seconds(1)))
+          }
+        )
+        .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
