@@ -209,11 +209,13 @@ import Testing
   }
 
   /// Max-stable with one, two and four searches: the same optimum, and a note that names
-  /// the racers.
+  /// the racers (on the markets where the stable start does not already meet the flow's
+  /// bound, which most of them are).
   @Test func maxStableRacesPlaceAsManyAsOneSearch() async throws {
+    var raced = 0
     for seed in UInt64(1)...12 {
-      let market = Fixtures.tinyMarket(seed: seed, applicants: 100, positions: 8, listLength: 4) {
-        $0.capacity = 1...20
+      let market = Fixtures.tinyMarket(seed: seed, applicants: 100, positions: 20, listLength: 4) {
+        $0.capacity = 1...8
         $0.tieDensity = 0.2
       }
       let alone = try await MaxStableProgram(searches: 1).solve(market)
@@ -221,10 +223,15 @@ import Testing
       for searches in [2, 4] {
         let race = try await MaxStableProgram(searches: searches).solve(market)
         #expect(race.status == .optimal && race.objective == alone.objective, "seed \(seed), \(searches) searches")
-        #expect(race.notes.contains { $0.hasPrefix("searches racing: \(searches) (best projection, best local bound") })
+        if race.method == "glpk" {
+          raced += 1
+          #expect(
+            race.notes.contains { $0.hasPrefix("searches racing: \(searches) (best projection, best local bound") })
+        }
         let evaluation = Evaluation(market, race.assignment)
         #expect(evaluation.isValid && evaluation.isStable && Double(evaluation.matched) == race.objective)
       }
     }
+    #expect(raced >= 12, "only \(raced) of 24 races searched")
   }
 }

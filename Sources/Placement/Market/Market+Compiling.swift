@@ -9,6 +9,7 @@ extension Market {
     var compiler = MarketCompiler(instance)
     let market = compiler.compile()
     guard compiler.issues.isEmpty else { throw ValidationError(issues: compiler.issues) }
+    assert(market.invariantViolations().isEmpty, "compiled market: \(market.invariantViolations())")
     self = market
   }
 }
