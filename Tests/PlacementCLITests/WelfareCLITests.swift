@@ -185,6 +185,17 @@ import Testing
     #expect(written.contains("\"status\":\"feasible\"") && written.contains("\"stop\":\"cancelled\""))
   }
 
+  /// GLPK's own limit leaves its LP presolver uncounted; the control's deadline does not.
+  @Test func aStableWelfareSearchOnTheSeasonEndsAtItsDeadline() throws {
+    let run = try placement("solve", season, "--strategy", "welfare", "--stable", "--time-limit", "5", "--quiet")
+    #expect(run.status == 0)
+    let result = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let seconds = try #require(result["solveSeconds"] as? Double)
+    #expect(seconds < 6, "stopped after \(seconds) s")
+    #expect(result["stop"] as? String == "timeLimit" && result["bound"] is Double)
+  }
+
   /// Max-stable on the season is proven at once: the stable start places as many as any
   /// placement without stability.
   @Test func maxStableOnTheSeasonIsProvenByTheFlowBound() throws {

@@ -135,21 +135,20 @@ struct GLPKProblem: ~Copyable {
   /// Runs the primal simplex method on the LP relaxation for at most `iterations`
   /// iterations and `timeLimitMilliseconds`, after GLPK's LP presolver when `presolve` is
   /// set (a basis is left only when that solves the problem); returns `glp_simplex`'s
-  /// code. With `cancellation`, the call is abandoned within about 100 ms of the control's
-  /// cancellation and `nil` returned: GLPK's simplex method has no callback, so its
-  /// terminal output asks, and abandoning it frees every GLPK object on this thread (this
-  /// problem included, which may not be used again).
+  /// code. With `control`, the call is abandoned within about 100 ms of the control's
+  /// cancellation or deadline and `nil` returned: GLPK's simplex method has no callback,
+  /// so its terminal output asks, and abandoning it frees every GLPK object on this thread
+  /// (this problem included, which may not be used again).
   func simplex(
     iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, log: Bool,
-    cancellation: SolveControl? = nil
+    stoppingWith control: SolveControl? = nil
   ) throws(GLPKError) -> Int32? {
     let pointer = try checked()
     var result: Int32 = 0
-    let code = withExtendedLifetime(cancellation) {
+    let code = withExtendedLifetime(control) {
       cglpk_simplex(
         pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, log ? 1 : 0,
-        cancellation == nil ? nil : isCancelled, cancellation.map { Unmanaged.passUnretained($0).toOpaque() },
-        &result)
+        control == nil ? nil : shouldStop, control.map { Unmanaged.passUnretained($0).toOpaque() }, &result)
     }
     if code == CGLPK_INTERRUPTED { return nil }
     try Self.guarded(code)
@@ -206,8 +205,9 @@ public enum ModelFormat: String, Sendable, CaseIterable {
 }
 
 /// GLPK's question, through the terminal hook, whether the ``Placement/SolveControl``
-/// passed as context was cancelled.
-private let isCancelled: cglpk_interrupt_function = { context in
+/// passed as context was cancelled or is past its deadline.
+private let shouldStop: cglpk_interrupt_function = { context in
   guard let context else { return 0 }
-  return Unmanaged<SolveControl>.fromOpaque(context).takeUnretainedValue().isCancelled ? 1 : 0
+  let control = Unmanaged<SolveControl>.fromOpaque(context).takeUnretainedValue()
+  return control.isCancelled || control.isPastDeadline ? 1 : 0
 }

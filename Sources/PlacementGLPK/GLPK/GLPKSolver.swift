@@ -172,23 +172,24 @@ public struct GLPKSolver: Sendable {
         // last one left, and the time limit is checked between slices (and by GLPK within
         // them). The presolved attempt runs as one call (the presolver cannot resume); when
         // it does not finish, or finds the problem infeasible, the slices below decide from
-        // the basis. Cancellation abandons any of these calls within about 100 ms, and the
-        // problem with it.
+        // the basis. Cancellation or the deadline abandons any of these calls within about
+        // 100 ms, and the problem with it (GLPK's own time limit leaves the presolver's
+        // time uncounted).
         if presolve, !control.isCancelled, let milliseconds = control.glpkMilliseconds {
           guard
             let code = try problem.simplex(
               iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn,
-              cancellation: control)
-          else { return early(.cancelled) }
+              stoppingWith: control)
+          else { return early(control.stopReason ?? .cancelled) }
           if code != 0 { observer.reportRootLP() }
         }
         simplex: while true {
           if let reason = control.stopReason { return early(reason) }
           guard let milliseconds = control.glpkMilliseconds else { return early(.timeLimit) }
           let code = try problem.simplex(
-            iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn, cancellation: control)
+            iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn, stoppingWith: control)
           switch code {
-          case nil: return early(.cancelled)
+          case nil: return early(control.stopReason ?? .cancelled)
           case 0: break simplex
           case GLP_EITLIM:
             observer.reportRootLP()

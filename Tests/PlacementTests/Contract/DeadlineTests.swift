@@ -36,6 +36,18 @@ import Testing
     }
   }
 
+  /// The network relaxation's bound, which GLPK's searches compute on their own thread
+  /// once stopped, honours its control too.
+  @Test func theRelaxationBoundHonoursItsControl() {
+    let market = Self.million
+    let placed = WelfareLevel(name: "placed", sense: .maximize, weight: .one)
+    let started = ContinuousClock.now
+    let bound = NetworkRelaxation.bound(
+      of: market, levels: [placed], level: 0, holding: [], control: SolveControl(timeLimit: .milliseconds(300)))
+    let elapsed = ContinuousClock.now - started
+    #expect(bound == nil && elapsed < .milliseconds(300) + Self.slack, "\(elapsed)")
+  }
+
   /// Cancelled from another thread 300 ms into the solve. (Measured on the solving task: a
   /// test that cancels from its own task may wait long for a thread while other suites
   /// keep the cooperative pool busy.)
