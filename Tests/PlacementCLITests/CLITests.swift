@@ -20,6 +20,26 @@ func placementExecutable() -> URL {
 
 /// Runs the built `placement` binary with an argument array.
 func placementArguments(_ arguments: [String]) throws -> Run {
+  try launchPlacement(arguments, interruptAfter: nil).run
+}
+
+/// Runs the built `placement` binary with `arguments`.
+func placement(_ arguments: String...) throws -> Run {
+  try placementArguments(arguments)
+}
+
+/// Runs the built `placement` binary with `arguments`, sends it Ctrl-C (SIGINT) after
+/// `seconds`, and returns what it printed and how long after the Ctrl-C it exited.
+func placementInterrupted(after seconds: Double, _ arguments: [String]) throws -> (run: Run, late: Duration) {
+  let (run, late) = try launchPlacement(arguments, interruptAfter: seconds)
+  return (run, late ?? .zero)
+}
+
+/// Runs the built `placement` binary, sending it Ctrl-C after `interruptAfter` seconds if
+/// given, and returns what it printed and how long after the Ctrl-C it exited.
+private func launchPlacement(_ arguments: [String], interruptAfter seconds: Double?) throws -> (
+  run: Run, late: Duration?
+) {
   let process = Process()
   process.executableURL = placementExecutable()
   process.arguments = arguments
@@ -28,17 +48,19 @@ func placementArguments(_ arguments: [String]) throws -> Run {
   process.standardOutput = output
   process.standardError = error
   try process.run()
+  var interrupted: ContinuousClock.Instant?
+  if let seconds {
+    Thread.sleep(forTimeInterval: seconds)
+    interrupted = .now
+    process.interrupt()
+  }
   let outputData = output.fileHandleForReading.readDataToEndOfFile()
   let errorData = error.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return Run(
+  let run = Run(
     status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
     standardError: String(decoding: errorData, as: UTF8.self))
-}
-
-/// Runs the built `placement` binary with `arguments`.
-func placement(_ arguments: String...) throws -> Run {
-  try placementArguments(arguments)
+  return (run, interrupted.map { .now - $0 })
 }
 
 /// A fresh temporary directory.

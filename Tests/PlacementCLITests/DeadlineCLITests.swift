@@ -52,22 +52,12 @@ import Testing
 
   @Test func ctrlCStopsEachSearchAtOnce() throws {
     for (name, arguments) in Self.cases {
-      let process = Process()
-      process.executableURL = placementExecutable()
-      process.arguments = arguments + ["--quiet"]
-      let output = Pipe()
-      process.standardOutput = output
-      try process.run()
       // Into the search (a debug build takes seconds to get there).
-      Thread.sleep(forTimeInterval: 6)
-      let interrupted = ContinuousClock.now
-      process.interrupt()
-      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      let late = ContinuousClock.now - interrupted
+      let (run, late) = try placementInterrupted(after: 6, arguments + ["--quiet"])
+      let text = run.standardOutput
       // About a second: the relaxation's bound may take its second of grace in a debug build.
       #expect(late < .seconds(2), "\(name) exited \(late) after Ctrl-C")
-      #expect(process.terminationStatus == 0, "\(name)")
+      #expect(run.status == 0, "\(name)")
       #expect(text.contains("\"stop\":\"cancelled\"") || text.contains("\"status\":\"optimal\""), "\(name)")
       #expect(text.contains("\"bound\""), "\(name)")
     }
