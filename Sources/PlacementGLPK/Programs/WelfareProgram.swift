@@ -171,15 +171,9 @@ public struct WelfareProgram: Strategy {
     let options = options
     let outcome = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
-        try LevelRun(
-          model: model, levels: levels, options: options, control: control,
-          relaxationBound: { level, held in
-            // Stable placements are placements of the reduced market: its relaxation bounds them.
-            NetworkRelaxation.bound(
-              of: reduction.market, levels: levels, level: level, holding: held, control: control.grace(.seconds(1)))
-          }
-        )
-        .run(startingFrom: start)
+        // Stable placements are placements of the reduced market: its relaxation bounds them.
+        try LevelRun(model: model, levels: levels, options: options, control: control, bounding: reduction.market)
+          .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
@@ -208,15 +202,8 @@ public struct WelfareProgram: Strategy {
     let options = options
     let outcome = await GLPKThread.run(control) { control in
       Result { () throws(GLPKError) in
-        try LevelRun(
-          model: model, levels: levels, options: options, control: control,
-          relaxationBound: { level, held in
-            // The search has stopped: the relaxation gets a second of its own.
-            NetworkRelaxation.bound(
-              of: market, levels: levels, level: level, holding: held, control: control.grace(.seconds(1)))
-          }
-        )
-        .run(startingFrom: start)
+        try LevelRun(model: model, levels: levels, options: options, control: control, bounding: market)
+          .run(startingFrom: start)
       }
     }
     var solution = try outcome.get()
@@ -231,8 +218,16 @@ private struct LevelRun {
   let levels: [WelfareLevel]
   let options: GLPKOptions
   let control: SolveControl
-  /// A bound from the network relaxation for a level (by index) given the held levels.
-  let relaxationBound: (Int, [(level: WelfareLevel, value: Double)]) -> Double?
+  /// The market whose network relaxation bounds every placement the programme allows.
+  let bounding: Market
+
+  /// The relaxation's bound on level `index` with `held` held (see
+  /// ``Placement/NetworkRelaxation/bound(of:levels:level:holding:control:)``), under `control`.
+  private func relaxationBound(_ index: Int, _ held: [(level: WelfareLevel, value: Double)], control: SolveControl)
+    -> Double?
+  {
+    NetworkRelaxation.bound(of: bounding, levels: levels, level: index, holding: held, control: control)
+  }
 
   /// Solves every level in one GLPK problem: each level appends the row holding the one
   /// before at its optimum and swaps the objective, so the simplex method restarts from
@@ -251,6 +246,8 @@ private struct LevelRun {
     var incumbent = start.map(model.values(of:))
     var notes: [String] = []
     var loadedRows = 0
+    // The first level's bound, known before the search, so that a stop reports it at once.
+    let firstBound = relaxationBound(0, [], control: control)
     for (index, level) in levels.enumerated() {
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
@@ -288,7 +285,11 @@ private struct LevelRun {
         let reason = result.stop.map { " (\($0.rawValue))" } ?? ""
         // The tighter of GLPK's bound and the network relaxation's.
         var bound = result.bound
-        if let relaxed = relaxationBound(index, held) {
+        // A later level's (or the first's, when the deadline came first) is found now, with a
+        // second of its own.
+        if let relaxed = (index == 0 ? firstBound : nil)
+          ?? relaxationBound(index, held, control: control.grace(.seconds(1)))
+        {
           bound = bound.map { level.sense == .maximize ? min($0, relaxed) : max($0, relaxed) } ?? relaxed
         }
         // A level stopped early: its incumbent, or else the previous level's optimum.
@@ -301,6 +302,12 @@ private struct LevelRun {
         let objective = whole(program.objectiveValue(of: values), level)
         let boundText = bound.map { format($0) } ?? "unknown"
         notes.append("\(level.name): \(format(objective)), bound \(boundText)\(reason), \(seconds) s")
+        // The last level at its bound is proven, stopped or not.
+        if index == levels.count - 1, let bound, level.sense == .maximize ? objective >= bound : objective <= bound {
+          return Solution(
+            assignment: model.assignment(from: values), status: .optimal, objective: objective, bound: objective,
+            objectiveName: level.name, notes: notes)
+        }
         return Solution(
           assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: bound,
           objectiveName: level.name, stop: result.stop ?? .timeLimit, notes: notes)
