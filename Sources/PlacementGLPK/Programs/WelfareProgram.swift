@@ -246,9 +246,9 @@ private struct LevelRun {
     var incumbent = start.map(model.values(of:))
     var notes: [String] = []
     var loadedRows = 0
-    // The first level's bound, known before the search, so that a stop reports it at once.
-    let firstBound = relaxationBound(0, [], control: control)
     for (index, level) in levels.enumerated() {
+      // The level's bound, known before its search, so that a stop reports it at once.
+      let levelBound = relaxationBound(index, held, control: control)
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
       try GLPKSolver.validate(program, options: options, incumbent: incumbent)
@@ -285,11 +285,8 @@ private struct LevelRun {
         let reason = result.stop.map { " (\($0.rawValue))" } ?? ""
         // The tighter of GLPK's bound and the network relaxation's.
         var bound = result.bound
-        // A later level's (or the first's, when the deadline came first) is found now, with a
-        // second of its own.
-        if let relaxed = (index == 0 ? firstBound : nil)
-          ?? relaxationBound(index, held, control: control.grace(.seconds(1)))
-        {
+        // Found now, with a second of its own, when the control stopped it before the search.
+        if let relaxed = levelBound ?? relaxationBound(index, held, control: control.grace(.seconds(1))) {
           bound = bound.map { level.sense == .maximize ? min($0, relaxed) : max($0, relaxed) } ?? relaxed
         }
         // A level stopped early: its incumbent, or else the previous level's optimum.
