@@ -82,6 +82,16 @@ struct RegionHeaps {
     }
   }
 
+  /// Each of `applicants` applicants' owner (for position heaps, its position), or −1 when
+  /// no heap holds it.
+  func ownerOfEachApplicant(_ applicants: Int) -> [Int32] {
+    var owner = [Int32](repeating: -1, count: applicants)
+    for heap in size.indices {
+      for holder in members(heap) { owner[holder.applicant] = Int32(heap) }
+    }
+    return owner
+  }
+
   private mutating func siftUp(_ item: UInt64, _ key: Int64, from start: Int, base: Int) {
     var index = start
     while index > 0 {

@@ -106,11 +106,7 @@ struct TieAwareProposing {
     repeat {
       if shouldStop() { return nil }
     } while proposeFromFreeApplicants(upTo: 16_384)
-    var assignment = [Int32](repeating: -1, count: market.applicantCount)
-    for p in 0..<market.positionCount {
-      for holder in positionHeaps.members(p) { assignment[holder.applicant] = Int32(p) }
-    }
-    return assignment
+    return positionHeaps.ownerOfEachApplicant(market.applicantCount)
   }
 
   /// Lets up to `limit` applicants off the free stack propose; false once the stack is
