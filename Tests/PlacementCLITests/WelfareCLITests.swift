@@ -160,8 +160,10 @@ import Testing
     let (run, late) = try placementInterrupted(
       after: 4, ["solve", season, "--strategy", "welfare", "--stable", "-o", result])
     let text = run.standardError
-    // About a second: the relaxation's bound may take its second of grace in a debug build.
-    #expect(late < .seconds(2), "exited \(late) after Ctrl-C: \(text)")
+    // About a second: the relaxation's bound may take its second of grace, and a debug build
+    // beside the rest of the suite on two cores has been seen to need 2.2 s; the search itself
+    // runs for minutes.
+    #expect(late < .seconds(3), "exited \(late) after Ctrl-C: \(text)")
     #expect(run.status == 0, "\(text)")
     #expect(text.contains("welfare (rank-sum, stable, glpk): feasible"), "\(text)")
     #expect(text.contains("(cancelled)"), "\(text)")
