@@ -7,12 +7,21 @@ extension PlacementCommand {
   struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Evaluate a result against its instance and print the evaluation JSON.",
-      discussion: "Exits 1 when the result is invalid, or with --require-stable when a pair blocks it.")
+      discussion: """
+        Evaluates the assignment independently and checks every claim of the result (instance name, \
+        format and version, status, unassigned, metrics, objective, bound and gap), printing each \
+        discrepancy by field path on stderr.
+
+        Exit codes: 0 when the placement is valid and every claim holds; 1 when the placement \
+        is invalid, a claim does not hold, or (with --require-stable) a pair blocks it; 2 when \
+        a file cannot be read or the result does not fit the instance (unknown ids, an \
+        applicant placed twice, not JSON).
+        """)
 
     @Argument(help: "The instance file.")
     var instance: String
 
-    @Argument(help: "The result file to check.")
+    @Argument(help: "The result file to check, or - for standard input.")
     var result: String
 
     @Flag(help: "Fail (exit 1) when any pair blocks the result.")
@@ -23,24 +32,20 @@ extension PlacementCommand {
 
     func run() async throws {
       let (_, market) = try Files.market(instance)
-      let data: Data
+      let audit: ResultAudit
       do {
-        data = try Data(contentsOf: URL(fileURLWithPath: result))
-      } catch {
-        throw CLIError.badInput(result, "cannot read: \(error.localizedDescription)")
-      }
-      let assignment: [Int32]
-      do {
-        assignment = try market.assignment(fromResultJSON: data)
-      } catch {
+        audit = try ResultAudit(market, resultJSON: InputFile.read(result), blockingPairLimit: listLimit)
+      } catch let error as Placement.ValidationError {
         throw CLIError.invalid(result, error)
       }
-      let evaluation = Evaluation(market, assignment, blockingPairLimit: listLimit)
+      let evaluation = audit.evaluation
       var document: [String: JSONValue] = [
         "format": .string("placement-evaluation"),
         "version": .number(1),
         "instance": .string(market.name),
         "valid": .bool(evaluation.isValid),
+        "claimsHold": .bool(audit.discrepancies.isEmpty),
+        "discrepancies": .array(audit.discrepancies.map { .string($0.description) }),
         "stable": .bool(evaluation.isStable),
         "violations": .array(evaluation.violations.map(JSONValue.string)),
         "metrics": evaluation.metricsJSON,
@@ -66,11 +71,16 @@ extension PlacementCommand {
               ])
             )
           }))
-      Files.writeStandardOutput(JSONValue.object(document).jsonBytes())
+      try OutputTarget("-", notOver: []).write(JSONValue.object(document).jsonBytes())
+      for discrepancy in audit.discrepancies { report("\(result): \(discrepancy)") }
+      let verdict =
+        !evaluation.isValid ? "INVALID" : audit.discrepancies.isEmpty ? "valid" : "valid placement, FALSE CLAIMS"
       report(
-        "\(result): \(evaluation.isValid ? "valid" : "INVALID"), \(evaluation.matched) placed, "
-          + "\(evaluation.blockingPairCount) blocking pairs")
-      if !evaluation.isValid || (requireStable && evaluation.blockingPairCount > 0) { throw ExitCode(1) }
+        "\(result): \(verdict), \(evaluation.matched) placed, \(evaluation.blockingPairCount) blocking pairs"
+          + (audit.discrepancies.isEmpty ? "" : ", \(audit.discrepancies.count) discrepancies"))
+      if !evaluation.isValid || !audit.discrepancies.isEmpty || (requireStable && evaluation.blockingPairCount > 0) {
+        throw ExitCode(1)
+      }
     }
   }
 }

@@ -53,6 +53,7 @@ extension PlacementCommand {
     }
 
     func run() async throws {
+      let target = try OutputTarget(output, notOver: [instance])
       let (_, market) = try Files.market(instance)
       let program: LinearProgram
       do {
@@ -68,13 +69,13 @@ extension PlacementCommand {
       } catch let error as GLPKError {
         throw CLIError.badInput(instance, error.description)
       }
-      try await Files.writeAtomically(to: output, notOver: [instance]) { temporary in
+      try await target.write(producing: { file in
         do {
-          try await GLPKSolver.write(program, as: format, to: temporary)
+          try await GLPKSolver.write(program, as: format, to: file)
         } catch {
           throw CLIError.badInput(output, "cannot write: \(error)")
         }
-      }
+      })
       report(
         "wrote \(output): \(program.rowCount) rows, \(program.columnCount) columns, "
           + "\(program.rowColumn.count) nonzeros (\(format.rawValue))")

@@ -105,6 +105,7 @@ extension PlacementCommand {
     }
 
     func run() async throws {
+      let target = try OutputTarget(output ?? "-", notOver: [])
       let instance: Instance
       if preset == .internshipSeason {
         instance = RandomMarket.internshipSeasonInstance(seed: seed)
@@ -128,11 +129,9 @@ extension PlacementCommand {
         instance = shape.instance(seed: seed)
       }
       let bytes = instance.jsonBytes()
+      try target.write(bytes)
       if let output {
-        try Files.write(bytes, to: output, notOver: [])
         report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
-      } else {
-        Files.writeStandardOutput(bytes)
       }
     }
   }

@@ -12,7 +12,7 @@ extension PlacementCommand {
         + "Strategies and their options (`placement strategies` adds the market features each takes):\n\n"
         + StrategyHelp.text(StrategyRegistry.all, features: false))
 
-    @Argument(help: "The instance file (JSON, instance format version 1).")
+    @Argument(help: "The instance file (JSON, instance format version 1), or - for standard input.")
     var instance: String
 
     @Option(
@@ -21,7 +21,12 @@ extension PlacementCommand {
         discussion: "Its options follow; see the list below or `placement strategies`."))
     var strategy = StrategyEntry.deferredAcceptance.name
 
-    @Option(name: .shortAndLong, help: "Where to write the result JSON (written atomically; never over the input).")
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp(
+        "Where to write the result JSON; - for standard output.",
+        discussion: "A file is replaced atomically, keeping its mode, and never the input; "
+          + "a pipe, FIFO or device is written in place."))
     var output: String?
 
     @Flag(help: "Print no summary on stderr.")
@@ -46,6 +51,7 @@ extension PlacementCommand {
       let arguments = try registry.arguments(for: strategy, from: strategyOptions)
       // `validate()` checked the name.
       let entry = registry.entry(named: strategy)!
+      let target = try OutputTarget(output ?? "-", notOver: [instance])
       var clock = PhaseClock()
       let (_, market) = try Files.market(instance, clock: &clock)
       let refusals = entry.refusals(of: market)
@@ -67,11 +73,7 @@ extension PlacementCommand {
       let parameters = arguments.parameters(for: market)
       let bytes = solution.resultJSON(
         market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation)
-      if let output {
-        try Files.write(bytes, to: output, notOver: [instance])
-      } else {
-        Files.writeStandardOutput(bytes)
-      }
+      try target.write(bytes)
       clock.lap("write")
       if timings { report(clock.summary) }
       if !quiet {

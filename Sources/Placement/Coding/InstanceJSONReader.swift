@@ -27,7 +27,7 @@ extension Instance {
   private static func read(_ buffer: UnsafeBufferPointer<UInt8>) throws(ValidationError) -> Instance {
     var reader = InstanceJSONReader(scanner: JSONScanner(buffer))
     let instance = reader.readDocument()
-    guard reader.issues.isEmpty, let instance else { throw ValidationError(issues: reader.issues) }
+    guard reader.issues.isEmpty, let instance else { throw reader.issues.error }
     return instance
   }
 }
@@ -35,7 +35,7 @@ extension Instance {
 /// Reads the instance format into an ``Instance``, collecting every shape problem.
 struct InstanceJSONReader {
   var scanner: JSONScanner
-  var issues: [ValidationIssue] = []
+  var issues = IssueCollector()
   /// The member and element being read, for placing syntax errors cheaply.
   private var contextKey: String?
   private var contextIndex: Int?
@@ -48,6 +48,10 @@ struct InstanceJSONReader {
 
   /// Reads the whole document; `nil` after a syntax error.
   mutating func readDocument() -> Instance? {
+    if let encoding = scanner.otherUnicodeEncoding {
+      issues.append(ValidationIssue(.root, "the file is \(encoding), not UTF-8; save it as UTF-8"))
+      return nil
+    }
     do throws(JSONSyntaxError) {
       let instance = try readInstance()
       contextKey = nil
@@ -96,7 +100,7 @@ struct InstanceJSONReader {
             ValidationIssue(path, "unsupported version \(version); this reader reads version \(Instance.version)"))
         }
       case "name":
-        instance.name = try readString(at: path) ?? ""
+        instance.name = try readString(at: path, isID: false) ?? ""
       case "applicants":
         sawApplicants = true
         instance.applicants = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
@@ -244,12 +248,21 @@ struct InstanceJSONReader {
     var tierOfEntry: [Int32] = []
     var tier: Int32 = 0
     var isValid = true
+    var isTooLong = false
+    defer { if isTooLong { ids.removeAll() } }
     try scanner.beginArray()
     var isFirst = true
     while try scanner.nextElement(&isFirst) {
+      if isTooLong || ids.count >= Instance.maximumListLength {
+        if !isTooLong { refuseLongList(at: path().index(Int(tier))) }
+        isTooLong = true
+        try scanner.skipValue()
+        continue
+      }
       let kind = try scanner.peekKind()
       if kind == .string {
         ids.append(try scanner.readString())
+        checkControlCharacters(at: path().index(Int(tier)))
         if !tierOfEntry.isEmpty { tierOfEntry.append(tier) }
       } else if kind == .array {
         let element = path().index(Int(tier))
@@ -258,6 +271,12 @@ struct InstanceJSONReader {
         var innerFirst = true
         var members = 0
         while try scanner.nextElement(&innerFirst) {
+          if isTooLong || ids.count >= Instance.maximumListLength {
+            if !isTooLong { refuseLongList(at: element.index(members)) }
+            isTooLong = true
+            try scanner.skipValue()
+            continue
+          }
           if let id = try readString(at: element.index(members)) {
             ids.append(id)
             tierOfEntry.append(tier)
@@ -280,7 +299,13 @@ struct InstanceJSONReader {
       tier += 1
     }
     // Copy out of the scratch buffer at the exact size: one allocation per list.
-    return isValid ? PreferenceList(ids: Array(ids[...]), tierOfEntry: tierOfEntry) : nil
+    return isValid && !isTooLong ? PreferenceList(ids: Array(ids[...]), tierOfEntry: tierOfEntry) : nil
+  }
+
+  private mutating func refuseLongList(at path: FieldPath) {
+    issues.append(
+      ValidationIssue(
+        path, "a preference list may hold at most \(Instance.maximumListLength) entries; this one holds more"))
   }
 
   /// Reads a group id or an array of group ids.
@@ -289,7 +314,9 @@ struct InstanceJSONReader {
   {
     switch try scanner.peekKind() {
     case .string:
-      return [try scanner.readString()]
+      let id = try scanner.readString()
+      checkControlCharacters(at: path())
+      return [id]
     case .array:
       return try readArray(at: path()) { reader, index throws(JSONSyntaxError) in
         try reader.readString(at: path().index(index))
@@ -324,7 +351,16 @@ struct InstanceJSONReader {
     var index = 0
     while try scanner.nextElement(&isFirst) {
       contextIndex = index
-      if let value = try element(&self, index) { result.append(value) }
+      if index == Instance.maximumElementCount {
+        issues.append(
+          ValidationIssue(path().index(index), "at most \(Instance.maximumElementCount) elements are allowed here"))
+        result.removeAll()
+      }
+      if index >= Instance.maximumElementCount {
+        try scanner.skipValue()
+      } else if let value = try element(&self, index) {
+        result.append(value)
+      }
       index += 1
     }
     return result
@@ -373,9 +409,23 @@ struct InstanceJSONReader {
     return false
   }
 
-  private mutating func readString(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> String? {
+  /// Reads a string; one that is an id (every string but the instance's name) must hold
+  /// no control character.
+  private mutating func readString(at path: @autoclosure () -> FieldPath, isID: Bool = true) throws(JSONSyntaxError)
+    -> String?
+  {
     guard try expect(.string, "a string", at: path()) else { return nil }
-    return try scanner.readString()
+    let text = try scanner.readString()
+    if isID { checkControlCharacters(at: path()) }
+    return text
+  }
+
+  /// Records an issue when the string just read holds a control character, at its byte.
+  private mutating func checkControlCharacters(at path: @autoclosure () -> FieldPath) {
+    guard let offset = scanner.controlCharacterOffset else { return }
+    let (line, column) = scanner.lineAndColumn(of: offset)
+    issues.append(
+      ValidationIssue(path(), "a control character in an id (line \(line), column \(column)); ids are printable text"))
   }
 
   private mutating func readBool(at path: @autoclosure () -> FieldPath) throws(JSONSyntaxError) -> Bool? {

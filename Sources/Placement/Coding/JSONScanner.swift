@@ -21,12 +21,23 @@ struct JSONScanner {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// The offset of the next unread byte.
   private(set) var offset = 0
+  /// Where the string last read holds its first control character (U+0000–U+001F,
+  /// escaped, or U+007F), or `nil`; JSON allows them, ids do not.
+  private(set) var controlCharacterOffset: Int?
 
   /// Creates a scanner over `bytes`, which must stay valid while it is used.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
     // Skip a UTF-8 byte order mark.
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+  }
+
+  /// `UTF-16` or `UTF-32` when the text starts with that encoding's byte order mark.
+  var otherUnicodeEncoding: String? {
+    let start = Array(bytes.prefix(4))
+    if start == [0x00, 0x00, 0xFE, 0xFF] || start == [0xFF, 0xFE, 0x00, 0x00] { return "UTF-32" }
+    if start.starts(with: [0xFE, 0xFF]) || start.starts(with: [0xFF, 0xFE]) { return "UTF-16" }
+    return nil
   }
 
   // MARK: - Structure
@@ -105,13 +116,18 @@ struct JSONScanner {
   // MARK: - Scalars
 
   /// Reads a string value.
+  ///
+  /// Invalid UTF-8 and unpaired `\\u` surrogates are syntax errors at the byte where they
+  /// occur; ``controlCharacterOffset`` tells where the string holds a control character.
   mutating func readString() throws(JSONSyntaxError) -> String {
     skipWhitespace()
     guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
       throw error("expected a string")
     }
     offset += 1
+    controlCharacterOffset = nil
     let start = offset
+    // Plain ASCII without escapes is copied once; anything else takes the checked path.
     while offset < bytes.count {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
@@ -119,13 +135,13 @@ struct JSONScanner {
         offset += 1
         return text
       }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x7F { break }
       offset += 1
     }
-    return try readEscapedString(from: start)
+    return try readCheckedString(from: start)
   }
 
-  private mutating func readEscapedString(from start: Int) throws(JSONSyntaxError) -> String {
+  private mutating func readCheckedString(from start: Int) throws(JSONSyntaxError) -> String {
     var utf8 = Array(bytes[start..<offset])
     while offset < bytes.count {
       let byte = bytes[offset]
@@ -146,27 +162,82 @@ struct JSONScanner {
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
+          let escapeStart = offset - 2
           var scalar = try readHex4()
-          if (0xD800..<0xDC00).contains(scalar), offset + 1 < bytes.count,
-            bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
-          {
+          if (0xD800..<0xDC00).contains(scalar) {
+            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+            else { throw JSONSyntaxError(offset: escapeStart, message: "unpaired surrogate in a \\u escape") }
             offset += 2
             let low = try readHex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw error("invalid surrogate pair") }
+            guard (0xDC00..<0xE000).contains(low) else {
+              throw JSONSyntaxError(offset: escapeStart, message: "invalid surrogate pair in a \\u escape")
+            }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
-          utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+          guard let decoded = Unicode.Scalar(scalar) else {
+            throw JSONSyntaxError(offset: escapeStart, message: "unpaired surrogate in a \\u escape")
+          }
+          if scalar < 0x20 || scalar == 0x7F { controlCharacterOffset = controlCharacterOffset ?? escapeStart }
+          utf8.append(contentsOf: String(Character(decoded)).utf8)
         default:
           offset -= 1
           throw error("invalid escape \\\(describeByte(escape))")
         }
+      case 0..<0x20:
+        throw error("unescaped control character in a string")
+      case 0x7F:
+        controlCharacterOffset = controlCharacterOffset ?? offset
+        utf8.append(byte)
+        offset += 1
+      case 0x80...:
+        let length = try validUTF8SequenceLength()
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]))
+        offset += length
       default:
-        if byte < 0x20 { throw error("unescaped control character in a string") }
         utf8.append(byte)
         offset += 1
       }
     }
     throw error("unexpected end of file inside a string")
+  }
+
+  /// The length of the UTF-8 sequence that starts at `offset` with a byte ≥ 0x80, or a
+  /// syntax error at the first byte that makes it invalid (a stray continuation byte, a
+  /// truncated, overlong or surrogate sequence, or one beyond U+10FFFF).
+  private func validUTF8SequenceLength() throws(JSONSyntaxError) -> Int {
+    let lead = bytes[offset]
+    let length: Int
+    var second: ClosedRange<UInt8> = 0x80...0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      second = 0xA0...0xBF
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      second = 0x80...0x9F
+    case 0xF0:
+      length = 4
+      second = 0x90...0xBF
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      second = 0x80...0x8F
+    default:
+      throw JSONSyntaxError(
+        offset: offset, message: "invalid UTF-8: byte 0x\(String(lead, radix: 16, uppercase: true))")
+    }
+    for k in 1..<length {
+      let at = offset + k
+      guard at < bytes.count, (k == 1 ? second : 0x80...0xBF).contains(bytes[at]) else {
+        let found = at < bytes.count ? "byte 0x\(String(bytes[at], radix: 16, uppercase: true))" : "the end of the file"
+        throw JSONSyntaxError(
+          offset: at,
+          message: "invalid UTF-8: \(found) in the sequence begun by 0x\(String(lead, radix: 16, uppercase: true))")
+      }
+    }
+    return length
   }
 
   private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {

@@ -110,36 +110,54 @@ extension Evaluation {
   }
 }
 
+/// A result file as read against a market: its assignment, and every other field it
+/// claims, kept for ``ResultAudit`` to check.
+struct ResultFile {
+  /// Each applicant's position index, or −1 when the file does not place it.
+  var assignment: [Int32]
+  /// The top-level fields other than `assignment` and `unassigned`, as written.
+  var claims: [String: JSONValue] = [:]
+  /// Problems with what the file claims beyond its assignment: unknown fields, and an
+  /// `unassigned` list that names unknown applicants, repeats one, or disagrees with
+  /// the assignment.
+  var discrepancies = IssueCollector()
+}
+
 extension Market {
-  /// Reads the assignment of a result file against this market: each applicant's
-  /// position index, or −1 for applicants the file does not place.
+  /// Reads a result file against this market.
   ///
-  /// - Throws: ``ValidationError`` naming every unknown id, every applicant placed twice,
-  ///   and any shape or syntax problem, each with its field path.
-  public func assignment(fromResultJSON data: Data) throws(ValidationError) -> [Int32] {
-    let result = data.withUnsafeBytes { raw in
+  /// - Throws: ``ValidationError`` for text that is not a result: a syntax error, an
+  ///   assignment entry that names an unknown id or places an applicant twice, or a
+  ///   missing `assignment`, each with its field path.
+  func readResult(_ data: Data) throws(ValidationError) -> ResultFile {
+    let (file, issues) = data.withUnsafeBytes { raw in
       var reader = ResultJSONReader(market: self, scanner: JSONScanner(raw.bindMemory(to: UInt8.self)))
       reader.readDocument()
-      return (reader.assignment, reader.issues)
+      return (reader.file, reader.issues)
     }
-    guard result.1.isEmpty else { throw ValidationError(issues: result.1) }
-    return result.0
+    guard issues.isEmpty else { throw issues.error }
+    return file
   }
 }
 
-/// Reads a result file's `assignment`, checking ids against a market.
+/// Reads a result file, checking ids against a market.
 private struct ResultJSONReader {
   let market: Market
   var scanner: JSONScanner
-  var issues: [ValidationIssue] = []
-  var assignment: [Int32]
+  var issues = IssueCollector()
+  var file: ResultFile
   private let applicantIndex: [String: Int32]
   private let positionIndex: [String: Int32]
+  /// The fields a result of format version 1 may have.
+  private static let knownFields: Set<String> = [
+    "format", "version", "instance", "strategy", "method", "parameters", "status", "stop", "objectiveName",
+    "objective", "bound", "gap", "assignment", "unassigned", "metrics", "notes", "solveSeconds",
+  ]
 
   init(market: Market, scanner: JSONScanner) {
     self.market = market
     self.scanner = scanner
-    assignment = [Int32](repeating: -1, count: market.applicantCount)
+    file = ResultFile(assignment: [Int32](repeating: -1, count: market.applicantCount))
     applicantIndex = Dictionary(
       market.applicantIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     positionIndex = Dictionary(
@@ -147,6 +165,10 @@ private struct ResultJSONReader {
   }
 
   mutating func readDocument() {
+    if let encoding = scanner.otherUnicodeEncoding {
+      issues.append(ValidationIssue(.root, "the file is \(encoding), not UTF-8; save it as UTF-8"))
+      return
+    }
     do throws(JSONSyntaxError) {
       guard try scanner.peekKind() == .object else {
         issues.append(ValidationIssue(.root, "expected an object, found \(scanner.describeNext())"))
@@ -155,24 +177,33 @@ private struct ResultJSONReader {
       try scanner.beginObject()
       var isFirst = true
       var sawAssignment = false
+      var unassigned: [(id: String, path: FieldPath)]?
       while let key = try scanner.nextKey(&isFirst) {
+        let path = FieldPath.root.key(key)
+        if key == "assignment" || key == "unassigned"
+          ? (key == "assignment" ? sawAssignment : unassigned != nil)
+          : file.claims[key] != nil
+        {
+          issues.append(ValidationIssue(path, "duplicate field"))
+          try scanner.skipValue()
+          continue
+        }
         switch key {
-        case "format":
-          let found = scanner.describeNext()
-          let format: String? = try scanner.peekKind() == .string ? scanner.readString() : nil
-          if format == nil { try scanner.skipValue() }
-          if format != "placement-result" {
-            issues.append(ValidationIssue(.root.key(key), "expected \"placement-result\", found \(found)"))
-          }
         case "assignment":
           sawAssignment = true
           try readAssignment()
+        case "unassigned":
+          unassigned = try readUnassigned()
         default:
-          try scanner.skipValue()
+          if !Self.knownFields.contains(key) {
+            file.discrepancies.append(ValidationIssue(path, "unknown field in a result of format version 1"))
+          }
+          file.claims[key] = try scanner.readValue()
         }
       }
       try scanner.expectEnd()
       if !sawAssignment { issues.append(ValidationIssue(.root, "missing field \"assignment\"")) }
+      if let unassigned { checkUnassigned(unassigned) }
     } catch {
       let (line, column) = scanner.lineAndColumn(of: error.offset)
       issues.append(ValidationIssue(.root, "\(error.message) (line \(line), column \(column))"))
@@ -234,7 +265,60 @@ private struct ResultJSONReader {
         continue
       }
       firstAt[Int(a)] = index
-      assignment[Int(a)] = p
+      file.assignment[Int(a)] = p
+    }
+  }
+
+  /// Reads `unassigned` as ids with their paths; its shape problems are discrepancies.
+  private mutating func readUnassigned() throws(JSONSyntaxError) -> [(id: String, path: FieldPath)] {
+    let path = FieldPath.root.key("unassigned")
+    guard try scanner.peekKind() == .array else {
+      file.discrepancies.append(ValidationIssue(path, "expected an array of ids, found \(scanner.describeNext())"))
+      try scanner.skipValue()
+      return []
+    }
+    var ids: [(id: String, path: FieldPath)] = []
+    try scanner.beginArray()
+    var isFirst = true
+    while try scanner.nextElement(&isFirst) {
+      let element = path.index(ids.count)
+      if try scanner.peekKind() == .string {
+        ids.append((try scanner.readString(), element))
+      } else {
+        file.discrepancies.append(ValidationIssue(element, "expected an id, found \(scanner.describeNext())"))
+        try scanner.skipValue()
+        ids.append(("", element))
+      }
+    }
+    return ids
+  }
+
+  /// `unassigned` must name, once each, exactly the applicants the assignment leaves out.
+  private mutating func checkUnassigned(_ ids: [(id: String, path: FieldPath)]) {
+    var listed = [Bool](repeating: false, count: market.applicantCount)
+    for (id, path) in ids where !id.isEmpty {
+      guard let a = applicantIndex[id] else {
+        file.discrepancies.append(ValidationIssue(path, "unknown applicant \(quoted(id))"))
+        continue
+      }
+      if listed[Int(a)] {
+        file.discrepancies.append(ValidationIssue(path, "applicant \(quoted(id)) listed twice"))
+      } else if file.assignment[Int(a)] >= 0 {
+        file.discrepancies.append(
+          ValidationIssue(
+            path,
+            "applicant \(quoted(id)) is listed as unassigned but placed at "
+              + "\(quoted(market.positionIDs[Int(file.assignment[Int(a)])]))"))
+      }
+      listed[Int(a)] = true
+    }
+    let missing = (0..<market.applicantCount).filter { !listed[$0] && file.assignment[$0] < 0 }
+    if let first = missing.first {
+      file.discrepancies.append(
+        ValidationIssue(
+          .root.key("unassigned"),
+          "\(missing.count) applicant\(missing.count == 1 ? " is" : "s are") neither placed nor listed here, "
+            + "first \(quoted(market.applicantIDs[first]))"))
     }
   }
 }

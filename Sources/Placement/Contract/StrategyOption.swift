@@ -80,7 +80,9 @@ public struct StrategyOption: Sendable {
       guard let number = UInt64(text), number < 1 << 53 else { throw refuse("a whole number from 0 to 2^53") }
       return .number(Double(number))
     case .seconds:
-      guard let number = Double(text), number > 0, number <= 1e9 else { throw refuse("a positive number of seconds") }
+      guard let number = Double(text), number > 0, number <= 1e9 else {
+        throw refuse("a positive number of seconds, at most 1000000000")
+      }
       return .number(number)
     case .nonNegative:
       guard let number = Double(text), number >= 0, number.isFinite else { throw refuse("a number ≥ 0") }

@@ -156,9 +156,12 @@ package struct WelfareFlow {
   /// Pair scores as integers: multiplied by 10^d for the fewest decimals d ≤ 6 that make
   /// them whole, within what the flow's cost scaling can hold; `exact` is false when
   /// rounding was needed.
-  private func integralScores() -> (factor: Double, costs: [Int64], exact: Bool) {
+  ///
+  /// - Throws: ``MinCostFlow/Failure/costsTooLarge`` when even whole scores leave that range.
+  private func integralScores() throws(MinCostFlow.Failure) -> (factor: Double, costs: [Int64], exact: Bool) {
     let limit = Double(Int64.max / 4 / Int64(network.nodeCount + 1) / Int64(network.nodeCount + 1))
     let largest = market.entryScore.reduce(0) { max($0, abs($1)) }
+    guard largest.rounded() <= limit else { throw .costsTooLarge }
     var factor = 1.0
     for _ in 0...6 {
       let whole = market.entryScore.allSatisfy {
@@ -187,7 +190,7 @@ package struct WelfareFlow {
     var costs = [Int64](repeating: 0, count: network.arcCount)
     var notes: [String] = []
     if levels.last?.weight == .score {
-      let scores = integralScores()
+      let scores = try integralScores()
       for e in 0..<market.pairCount { costs[e] = -scores.costs[e] }
       if !scores.exact { notes.append("scores were rounded to \(Int(log10(scores.factor).rounded())) decimals") }
       _ = try network.minimize(
@@ -339,7 +342,7 @@ package struct WelfareFlow {
       case .one:
         costs[returnArc] = sign
       case .score:
-        let scores = integralScores()
+        let scores = try integralScores()
         factor = scores.factor
         for e in 0..<market.pairCount { costs[e] = sign * scores.costs[e] }
         if !scores.exact {

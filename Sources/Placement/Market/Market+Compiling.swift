@@ -8,26 +8,26 @@ extension Market {
   public init(compiling instance: Instance) throws(ValidationError) {
     var compiler = MarketCompiler(instance)
     let market = compiler.compile()
-    guard compiler.issues.isEmpty else { throw ValidationError(issues: compiler.issues) }
+    guard compiler.issues.isEmpty else { throw compiler.issues.error }
     assert(market.invariantViolations().isEmpty, "compiled market: \(market.invariantViolations())")
     self = market
   }
 }
 
 extension Instance {
-  /// Every problem that keeps this instance from compiling, each with its field path;
-  /// empty when the instance is valid.
+  /// The problems that keep this instance from compiling, each with its field path
+  /// (at most ``ValidationError/keptIssueLimit`` of them); empty when the instance is valid.
   public func validationIssues() -> [ValidationIssue] {
     var compiler = MarketCompiler(self)
     _ = compiler.compile()
-    return compiler.issues
+    return compiler.issues.kept
   }
 }
 
 /// Validates an instance and compiles it in one pass over its lists.
 struct MarketCompiler {
   let instance: Instance
-  var issues: [ValidationIssue] = []
+  var issues = IssueCollector()
   private var market = Market()
   private var positionIndex = IdentifierTable(ids: [])
   private var applicantIndex = IdentifierTable(ids: [])
@@ -46,6 +46,11 @@ struct MarketCompiler {
     market.applicantIDs = applicantIndex.ids
     market.positionIDs = positionIndex.ids
     market.groupIDs = groupIndex.ids
+    let listed = instance.applicants.reduce(0) { $0 + $1.preferences.count }
+    guard listed < Int(Int32.max) else {
+      issues.append(ValidationIssue(.root.key("applicants"), "\(listed) pairs listed; at most \(Int32.max - 1) fit"))
+      return market
+    }
     compileTypes()
     compilePositionQuotas()
     compileGroups()
@@ -138,12 +143,13 @@ struct MarketCompiler {
   private mutating func checkQuota(capacity: Int, minimum: Int, at path: FieldPath) {
     if capacity < 1 {
       issues.append(ValidationIssue(path.key("capacity"), "capacity \(capacity) must be at least 1"))
-    } else if capacity > Int(Int32.max) {
-      issues.append(ValidationIssue(path.key("capacity"), "capacity \(capacity) is above the largest, \(Int32.max)"))
+    } else if capacity > Instance.maximumQuota {
+      issues.append(
+        ValidationIssue(path.key("capacity"), "capacity \(capacity) is above the largest, \(Instance.maximumQuota)"))
     }
     if minimum < 0 {
       issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) must not be negative"))
-    } else if minimum > capacity {
+    } else if capacity >= 1, minimum > capacity {
       issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) exceeds capacity \(capacity)"))
     }
   }
@@ -366,9 +372,10 @@ struct MarketCompiler {
       if quota.type.isEmpty { issues.append(ValidationIssue(path.key("type"), "empty type")) }
       if quota.capacity < 0 {
         issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
-      } else if quota.capacity > Int(Int32.max) {
+      } else if quota.capacity > Instance.maximumQuota {
         issues.append(
-          ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Int32.max)"))
+          ValidationIssue(
+            path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Instance.maximumQuota)"))
       }
       let t = internType(quota.type)
       guard seen.insert(Int64(p) << 32 | Int64(t)).inserted else {
@@ -409,8 +416,12 @@ struct MarketCompiler {
       if p == nil {
         issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(score.position))"))
       }
-      if !score.value.isFinite {
-        issues.append(ValidationIssue(path.key("value"), "value \(score.value) is not finite"))
+      if !(abs(score.value) <= Instance.maximumScoreMagnitude) {
+        issues.append(
+          ValidationIssue(
+            path.key("value"),
+            "value \(score.value) is out of range: scores lie between −\(Int(Instance.maximumScoreMagnitude)) "
+              + "and \(Int(Instance.maximumScoreMagnitude))"))
       }
       guard let a, let p else { continue }
       if valueOf.updateValue(score.value, forKey: Int64(a) << 32 | Int64(p)) != nil {
@@ -439,9 +450,10 @@ struct MarketCompiler {
             "minimum \(position.minimum) cannot be met: only \(acceptable) applicants are mutually acceptable"))
       }
     }
+    // Capacities as compiled (clamped to the largest quota), so the sums cannot overflow.
     var seats = [Int](repeating: 0, count: instance.groups.count)
     for p in instance.positions.indices {
-      for g in market.groups(ofPosition: p) { seats[Int(g)] += instance.positions[p].capacity }
+      for g in market.groups(ofPosition: p) { seats[Int(g)] += max(0, Int(market.positionCapacity[p])) }
     }
     for (g, group) in instance.groups.enumerated() where group.minimum > seats[g] {
       issues.append(

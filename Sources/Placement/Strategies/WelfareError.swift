@@ -26,7 +26,9 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
     case .earlierLevelsNotSolved(let notes):
       "the earlier levels were not solved to optimality: \(notes)"
     case .costsTooLarge:
-      "the objective's costs are too large for exact min-cost flow"
+      "the objective's costs are too large for exact min-cost flow on a market this size (the largest cost "
+        + "times the square of the network's node count must stay below 2^61): scale the scores down, "
+        + "or use the welfare strategy's GLPK method"
     }
   }
 }

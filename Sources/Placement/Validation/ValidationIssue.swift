@@ -15,19 +15,28 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(path): \(message)" }
 }
 
-/// An input that cannot be used, with every problem found in it.
+/// An input that cannot be used, with the problems found in it.
 public struct ValidationError: Error, Sendable, CustomStringConvertible {
-  /// Every problem found, in file order where there is one.
+  /// The problems found, in file order where there is one: every one, up to
+  /// ``keptIssueLimit``.
   public var issues: [ValidationIssue]
+  /// How many more problems were found beyond ``keptIssueLimit`` and not kept.
+  public var omittedCount: Int
+
+  /// The most problems a reader or compiler keeps in full; it counts the rest.
+  public static let keptIssueLimit = 1000
 
   /// Creates an error from its issues.
-  public init(issues: [ValidationIssue]) {
+  public init(issues: [ValidationIssue], omittedCount: Int = 0) {
     self.issues = issues
+    self.omittedCount = omittedCount
   }
 
-  /// One issue per line.
+  /// One issue per line, then `… and N more problems` when some were not kept.
   public var description: String {
-    issues.map(\.description).joined(separator: "\n")
+    var lines = issues.map(\.description)
+    if omittedCount > 0 { lines.append("… and \(omittedCount) more problems") }
+    return lines.joined(separator: "\n")
   }
 }
 

@@ -1,0 +1,29 @@
+import Foundation
+import Placement
+
+/// Reading and compiling the inputs of the subcommands.
+enum Files {
+  /// Reads and compiles an instance file, or throws a ``CLIError`` naming the file.
+  static func market(_ path: String) throws -> (Instance, Market) {
+    var clock = PhaseClock()
+    return try market(path, clock: &clock)
+  }
+
+  /// Reads and compiles an instance file (`-` for standard input), timing both phases on `clock`.
+  static func market(_ path: String, clock: inout PhaseClock) throws -> (Instance, Market) {
+    let instance: Instance
+    do {
+      instance = try Instance(json: InputFile.read(path))
+    } catch let error as ValidationError {
+      throw CLIError.invalid(path, error)
+    }
+    clock.lap("read")
+    do {
+      let market = try Market(compiling: instance)
+      clock.lap("compile")
+      return (instance, market)
+    } catch {
+      throw CLIError.invalid(path, error)
+    }
+  }
+}
