@@ -30,4 +30,4 @@ benchmarks: deps
 
 ## Checks formatting (swift format, settings in .swift-format).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz Package.swift

@@ -39,6 +39,16 @@ let package = Package(
     // instead of aborting, and the branch-and-bound callback's trampolines to Swift.
     .target(name: "CGLPKShims", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
 
+    // MARK: - Fuzz targets
+    // libFuzzer entries for the two readers; without -DFUZZING each replays the files it
+    // is given. See "Fuzzing" in the README for the command that runs them.
+    .executableTarget(
+      name: "fuzz-instance-reader", dependencies: ["Placement"], path: "Fuzz/InstanceReader",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "fuzz-result-reader", dependencies: ["Placement"], path: "Fuzz/ResultReader",
+      swiftSettings: swiftSettings),
+
     // MARK: - Tests
     .target(
       name: "PlacementTestSupport",

@@ -94,3 +94,68 @@ instance("score-1e15.json", setting(["scores", 0, "value"], 1e15))
 put("instances", "score-nan.json", valid.replace(b'"value": 2.5', b'"value": NaN'))
 put("instances", "score-huge-exponent.json", valid.replace(b'"value": 2.5', b'"value": 1e999'))
 instance("duplicate-scores.json", lambda d: d["scores"].append(dict(d["scores"][0])))
+
+# Results, read against results/instance.json (the base instance above). valid-* must
+# pass `placement check`; claims-* must fail it with exit 1 (a claim does not hold);
+# broken-* must be refused with exit 2 (not a result of this instance). The valid result
+# comes from the built binary: python3 scripts/make-corpus.py [path/to/placement].
+import subprocess
+import sys
+
+binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/placement"
+put("results", "instance.json", valid)
+instance_path = os.path.join(root, "results", "instance.json")
+for strategy in ["deferred-acceptance", "stable-approx", "welfare"]:
+    subprocess.run(
+        [binary, "solve", instance_path, "--strategy", strategy, "--quiet", "-o",
+         os.path.join(root, "results", f"valid-{strategy}.json")], check=True)
+with open(os.path.join(root, "results", "valid-welfare.json")) as f:
+    result = json.load(f)
+
+
+def claims(name, change):
+    document = json.loads(json.dumps(result))
+    change(document)
+    put("results", f"claims-{name}.json", text(document))
+
+
+def broken(name, change):
+    document = json.loads(json.dumps(result))
+    change(document)
+    put("results", f"broken-{name}.json", text(document))
+
+
+claims("other-instance", setting(["instance"], "hoa-lac-2025"))
+claims("future-version", setting(["version"], 2))
+claims("other-format", setting(["format"], "placement-evaluation"))
+claims("missing-format", lambda d: d.pop("format"))
+claims("unknown-status", setting(["status"], "solved"))
+claims("unknown-stop", setting(["stop"], "tired"))
+claims("time-limit-with-placements", setting(["status"], "timeLimit"))
+claims("unknown-unassigned", lambda d: d["unassigned"].append("a9"))
+claims("assigned-and-unassigned", lambda d: d["unassigned"].append(d["assignment"][0]["applicant"]))
+claims("unassigned-twice", lambda d: d["unassigned"].extend(d["unassigned"][:1] * 2))
+claims("unassigned-missing", setting(["unassigned"], []))
+claims("matched-lies", setting(["metrics", "matched"], 3))
+claims("rank-profile-lies", setting(["metrics", "rankProfile"], [3]))
+claims("blocking-pairs-lie", setting(["metrics", "blockingPairs"], 0 if result["metrics"]["blockingPairs"] else 1))
+claims("valid-lies", setting(["metrics", "valid"], False))
+claims("unknown-metric", setting(["metrics", "happiness"], 1))
+claims("objective-lies", setting(["objective"], result.get("objective", 0) + 1))
+claims("bound-wrong-side", setting(["bound"], result.get("objective", 0) - 1))
+claims("gap-lies", setting(["gap"], 0.5))
+claims("unknown-field", setting(["verdict"], "fair"))
+claims("negative-seconds", setting(["solveSeconds"], -1))
+claims("notes-not-strings", setting(["notes"], [1, 2]))
+broken("unknown-applicant", lambda d: d["assignment"].append({"applicant": "a9", "position": "p1"}))
+broken("unknown-position", lambda d: d["assignment"].__setitem__(0, {"applicant": d["assignment"][0]["applicant"], "position": "p9"}))
+broken("placed-twice", lambda d: d["assignment"].append(dict(d["assignment"][0])))
+broken("assignment-missing", lambda d: d.pop("assignment"))
+broken("assignment-not-array", setting(["assignment"], {"a1": "p1"}))
+broken("duplicate-field", lambda d: None)
+valid_result = text(result)
+put("results", "broken-duplicate-field.json", valid_result.replace(b'"version": 1,', b'"version": 1, "version": 1,'))
+put("results", "broken-truncated.json", valid_result[: len(valid_result) // 2])
+put("results", "broken-invalid-utf8.json", valid_result.replace(b'"a1"', b'"a\xff1"', 1))
+put("results", "broken-empty.json", b"")
+put("results", "broken-array.json", b"[]")

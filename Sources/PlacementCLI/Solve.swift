@@ -54,6 +54,7 @@ extension PlacementCommand {
       let target = try OutputTarget(output ?? "-", notOver: [instance])
       var clock = PhaseClock()
       let (_, market) = try Files.market(instance, clock: &clock)
+      for warning in market.warnings { report("\(instance): warning: \(warning)") }
       let refusals = entry.refusals(of: market)
       guard refusals.isEmpty else {
         throw CLIError.badInput(instance, "\(entry.name) cannot solve this market: \(refusals.joined(separator: "; "))")
@@ -66,7 +67,8 @@ extension PlacementCommand {
       }
       let seed = UInt64(arguments.number(StrategyRegistry.seed) ?? 1)
       let control = SolveControl(timeLimit: timeLimit, seed: seed, progress: progress)
-      let solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
+      var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
+      solution.notes += market.warnings.map { "warning: \($0)" }
       clock.lap("solve")
       let evaluation = Evaluation(market, solution.assignment)
       clock.lap("evaluate")

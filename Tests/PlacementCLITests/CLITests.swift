@@ -8,6 +8,28 @@ struct Run {
   var status: Int32
   var standardOutput: String
   var standardError: String
+  /// Whether a signal ended the process (a crash, or Ctrl-C not handled).
+  var signalled = false
+}
+
+/// Runs `script` in bash with `$PLACEMENT` naming the built binary, for pipes, FIFOs
+/// and limits that only a shell sets up.
+func shell(_ script: String) throws -> Run {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/bash")
+  process.arguments = ["-c", script]
+  process.environment = ProcessInfo.processInfo.environment.merging(["PLACEMENT": placementExecutable().path]) { $1 }
+  let output = Pipe()
+  let error = Pipe()
+  process.standardOutput = output
+  process.standardError = error
+  try process.run()
+  let outputData = output.fileHandleForReading.readDataToEndOfFile()
+  let errorData = error.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(
+    status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+    standardError: String(decoding: errorData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// The built `placement` binary.
@@ -59,7 +81,7 @@ private func launchPlacement(_ arguments: [String], interruptAfter seconds: Doub
   process.waitUntilExit()
   let run = Run(
     status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-    standardError: String(decoding: errorData, as: UTF8.self))
+    standardError: String(decoding: errorData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
   return (run, interrupted.map { .now - $0 })
 }
 
@@ -156,7 +178,7 @@ func temporaryDirectory() throws -> URL {
     ).write(to: instance)
     func result(_ pairs: String) throws -> String {
       let url = directory.appendingPathComponent("r\(UUID().uuidString).json")
-      try Data(#"{"format":"placement-result","assignment":[\#(pairs)]}"#.utf8).write(to: url)
+      try Data(#"{"format":"placement-result","version":1,"assignment":[\#(pairs)]}"#.utf8).write(to: url)
       return url.path
     }
     let overfull = try placement(

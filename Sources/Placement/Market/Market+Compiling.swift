@@ -28,6 +28,7 @@ extension Instance {
 struct MarketCompiler {
   let instance: Instance
   var issues = IssueCollector()
+  var warnings = IssueCollector()
   private var market = Market()
   private var positionIndex = IdentifierTable(ids: [])
   private var applicantIndex = IdentifierTable(ids: [])
@@ -58,6 +59,8 @@ struct MarketCompiler {
     compileTypeQuotas()
     compileScores()
     checkMinimums()
+    warnAboutEmptyGroups()
+    market.warnings = warnings.kept
     return market
   }
 
@@ -362,6 +365,7 @@ struct MarketCompiler {
 
   private mutating func compileTypeQuotas() {
     var quotas: [(position: Int32, type: Int32, capacity: Int32)] = []
+    let applicantTypes = Int32(market.typeNames.count)
     var seen = Set<Int64>()
     for (q, quota) in instance.typeQuotas.enumerated() {
       let path = FieldPath.root.key("typeQuotas").index(q)
@@ -370,6 +374,11 @@ struct MarketCompiler {
         continue
       }
       if quota.type.isEmpty { issues.append(ValidationIssue(path.key("type"), "empty type")) }
+      if !quota.type.isEmpty, (typeIndex[quota.type] ?? applicantTypes) >= applicantTypes {
+        warnings.append(
+          ValidationIssue(
+            path.key("type"), "no applicant has type \(quoted(quota.type)), so this quota limits nobody"))
+      }
       if quota.capacity < 0 {
         issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
       } else if quota.capacity > Instance.maximumQuota {
@@ -405,6 +414,7 @@ struct MarketCompiler {
   private mutating func compileScores() {
     guard !instance.scores.isEmpty else { return }
     var valueOf: [Int64: Double] = [:]
+    var scoreAt: [Int64: Int] = [:]
     valueOf.reserveCapacity(instance.scores.count)
     for (s, score) in instance.scores.enumerated() {
       let path = FieldPath.root.key("scores").index(s)
@@ -424,6 +434,7 @@ struct MarketCompiler {
               + "and \(Int(Instance.maximumScoreMagnitude))"))
       }
       guard let a, let p else { continue }
+      scoreAt[Int64(a) << 32 | Int64(p)] = s
       if valueOf.updateValue(score.value, forKey: Int64(a) << 32 | Int64(p)) != nil {
         issues.append(
           ValidationIssue(
@@ -431,11 +442,29 @@ struct MarketCompiler {
       }
     }
     market.entryScore = market.entryPosition.indices.map { e in
-      valueOf[Int64(market.entryApplicant[e]) << 32 | Int64(market.entryPosition[e])] ?? 0
+      let key = Int64(market.entryApplicant[e]) << 32 | Int64(market.entryPosition[e])
+      scoreAt[key] = nil
+      return valueOf[key] ?? 0
+    }
+    for s in scoreAt.values.sorted() {
+      let score = instance.scores[s]
+      warnings.append(
+        ValidationIssue(
+          .root.key("scores").index(s),
+          "\(quoted(score.applicant)) and \(quoted(score.position)) are not mutually acceptable, "
+            + "so this score is never used"))
     }
   }
 
-  // MARK: - Minimums
+  // MARK: - Minimums and warnings
+
+  private mutating func warnAboutEmptyGroups() {
+    for (g, group) in instance.groups.enumerated() where market.positions(ofGroup: g).isEmpty && group.minimum == 0 {
+      warnings.append(
+        ValidationIssue(
+          .root.key("groups").index(g), "no position names group \(quoted(group.id)), so its quota limits nothing"))
+    }
+  }
 
   /// Reports minimums that no choice of applicants could meet.
   private mutating func checkMinimums() {

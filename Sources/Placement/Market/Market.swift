@@ -24,6 +24,10 @@ public struct Market: Sendable {
   public internal(set) var groupIDs: [String] = []
   /// Applicant type names by index.
   public internal(set) var typeNames: [String] = []
+  /// What compiling found valid but likely a mistake, each with its field path: a type
+  /// quota for a type no applicant has, a score for a pair that is not mutually
+  /// acceptable, a group without positions (at most ``ValidationError/keptIssueLimit``).
+  public internal(set) var warnings: [ValidationIssue] = []
 
   // MARK: Applicant lists (CSR over mutually acceptable pairs)
 

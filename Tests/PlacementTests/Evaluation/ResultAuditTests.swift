@@ -1,0 +1,49 @@
+import Foundation
+import Placement
+import PlacementTestSupport
+import Testing
+
+@Suite struct ResultAuditTests {
+  /// Every native strategy's result file, on random markets with every feature, passes
+  /// its own audit; so a discrepancy always means a file was changed.
+  @Test(arguments: 1...40)
+  func everyStrategysOwnResultHoldsAllItsClaims(seed: UInt64) async throws {
+    let market = Fixtures.market(
+      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3).instance(seed: seed))
+    let registry = StrategyRegistry.native
+    for entry in registry.entries where entry.refusals(of: market).isEmpty {
+      let arguments = try registry.arguments(for: entry.name, from: [])
+      let solution = try await entry.make(arguments).solve(market, control: SolveControl())
+      let evaluation = Evaluation(market, solution.assignment)
+      let bytes = solution.resultJSON(
+        market: market, strategy: entry.name, parameters: arguments.parameters(for: market), evaluation: evaluation)
+      let audit = try ResultAudit(market, resultJSON: Data(bytes))
+      #expect(audit.discrepancies.isEmpty, "\(entry.name), seed \(seed): \(audit.discrepancies)")
+      #expect(audit.assignment == solution.assignment)
+    }
+  }
+
+  /// A result whose claims were edited names each edited claim, and only those.
+  @Test func editedClaimsAreNamedByFieldPath() throws {
+    let market = Fixtures.market(
+      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3) { $0.minimumShare = 0 }
+        .instance(seed: 5))
+    let solution = try DeferredAcceptance().solve(market)
+    let evaluation = Evaluation(market, solution.assignment)
+    let text = String(
+      decoding: solution.resultJSON(market: market, strategy: "deferred-acceptance", evaluation: evaluation),
+      as: UTF8.self)
+    let unplaced = market.applicantIDs[solution.assignment.firstIndex(of: -1)!]
+    let edited =
+      text
+      .replacingOccurrences(of: #""version":1"#, with: #""version":3"#)
+      .replacingOccurrences(of: #""status":"optimal""#, with: #""status":"perfect""#)
+      .replacingOccurrences(of: #""matched":\#(evaluation.matched)"#, with: #""matched":\#(evaluation.matched + 1)"#)
+      .replacingOccurrences(of: #""unassigned":["#, with: #""unassigned":["ghost","\#(unplaced)","#)
+    let audit = try ResultAudit(market, resultJSON: Data(edited.utf8))
+    #expect(
+      audit.discrepancies.map(\.path.description).sorted() == [
+        "metrics.matched", "status", "unassigned[0]", "unassigned[2]", "version",
+      ])
+  }
+}
