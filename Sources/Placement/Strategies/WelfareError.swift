@@ -28,7 +28,7 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
     case .costsTooLarge:
       "the objective's costs are too large for exact min-cost flow on a market this size (the largest cost "
         + "times the square of the network's node count must stay below 2^61): scale the scores down, "
-        + "or use the welfare strategy's GLPK method"
+        + "or solve with GLPK (welfare --method glpk), which works in doubles"
     }
   }
 }

@@ -123,7 +123,7 @@ import Testing
     #expect(throws: WelfareError.costsTooLarge) { try NetworkWelfare(objective: .scores).solve(market) }
     #expect(
       WelfareError.costsTooLarge.description.contains(
-        "scale the scores down, or use the welfare strategy's GLPK method"))
+        "scale the scores down, or solve with GLPK (welfare --method glpk)"))
   }
 
   @Test func likelyTyposAreWarningsNotErrors() throws {
