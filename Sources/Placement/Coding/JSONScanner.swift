@@ -156,11 +156,9 @@ struct JSONScanner {
         offset += 1
         switch escape {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-        case UInt8(ascii: "b"): utf8.append(0x08)
-        case UInt8(ascii: "f"): utf8.append(0x0C)
-        case UInt8(ascii: "n"): utf8.append(0x0A)
-        case UInt8(ascii: "r"): utf8.append(0x0D)
-        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          controlCharacterOffset = controlCharacterOffset ?? offset - 2
+          utf8.append(Self.controlCharacter(escapedAs: escape))
         case UInt8(ascii: "u"):
           let escapeStart = offset - 2
           var scalar = try readHex4()
@@ -199,6 +197,17 @@ struct JSONScanner {
       }
     }
     throw error("unexpected end of file inside a string")
+  }
+
+  /// The control character a short escape (`\\b`, `\\f`, `\\n`, `\\r`, `\\t`) stands for.
+  private static func controlCharacter(escapedAs letter: UInt8) -> UInt8 {
+    switch letter {
+    case UInt8(ascii: "b"): 0x08
+    case UInt8(ascii: "f"): 0x0C
+    case UInt8(ascii: "n"): 0x0A
+    case UInt8(ascii: "r"): 0x0D
+    default: 0x09
+    }
   }
 
   /// The length of the UTF-8 sequence that starts at `offset` with a byte ≥ 0x80, or a

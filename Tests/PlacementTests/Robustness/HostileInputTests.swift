@@ -48,6 +48,12 @@ import Testing
       ])
     let surrogate = document(#""applicants":[{"id":"a\ud800","preferences":[]}],"positions":[]"#)
     #expect(issues(bytes(surrogate)) == ["applicants[0]: unpaired surrogate in a \\u escape (line 1, column 66)"])
+    // Short escapes too (the fuzzer found `\b` in a type slipping through, which the
+    // writer then wrote as `\u0008` and the reader refused on the way back).
+    for escape in ["b", "f", "n", "r", "t"] {
+      let short = document(#""applicants":[{"id":"a","preferences":[],"type":"x\\#(escape)"}],"positions":[]"#)
+      #expect(issues(bytes(short)).map { $0.prefix(48) } == ["applicants[0].type: a control character in an id"])
+    }
     // A name is not an id: a tab in it is fine.
     let named = document(#""name":"season\t2026","applicants":[],"positions":[]"#)
     #expect(issues(bytes(named)).isEmpty)
