@@ -66,9 +66,11 @@ func document(_ members: String) -> String {
 
   @Test func readsEscapesAndUnicode() throws {
     let text = document(
-      #""applicants":[{"id":"s\u00e9\ud83d\ude00\n","preferences":["p\"1"]}],"positions":[{"id":"p\"1","capacity":1}]"#)
+      #""name":"a\tb\n","applicants":[{"id":"s\u00e9\ud83d\ude00\/","preferences":["p\"1"]}],"positions":[{"id":"p\"1","capacity":1}]"#
+    )
     let instance = try Instance(json: Data(text.utf8))
-    #expect(instance.applicants[0].id == "sé😀\n")
+    #expect(instance.name == "a\tb\n")
+    #expect(instance.applicants[0].id == "sé😀/")
     #expect(instance.positions[0].id == "p\"1")
   }
 
