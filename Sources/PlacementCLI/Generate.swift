@@ -9,13 +9,16 @@ extension PlacementCommand {
       abstract: "Write a seeded random instance; the same options and seed give the same file.",
       discussion: """
         --preset internship-season makes the shape of the bundled Hoa Lac season \
-        (3,000 students, 8 universities, 60 hosts, about 400 posts); other options then \
-        are ignored except --seed and --output.
+        (3,000 students, 8 universities, 60 hosts, about 400 posts); --preset \
+        expert-network makes the shape of the bundled talent networks (--experts experts, \
+        16 networks in 7 sectors and 3 regions, minimums of 100, origin caps, fit scores). \
+        With a preset, other options are ignored except --seed, --experts and --output.
         """)
 
     /// Ready-made shapes.
     enum Preset: String, ExpressibleByArgument, CaseIterable {
       case internshipSeason = "internship-season"
+      case expertNetwork = "expert-network"
     }
 
     @Option(help: "A ready-made shape.")
@@ -23,6 +26,9 @@ extension PlacementCommand {
 
     @Option(help: "The number of applicants.")
     var applicants = 100
+
+    @Option(help: "The number of experts, for --preset expert-network.")
+    var experts = 2_400
 
     @Option(help: "The number of positions.")
     var positions = 10
@@ -99,6 +105,9 @@ extension PlacementCommand {
       ] where !(0...1).contains(value) {
         throw ValidationError("\(flag) must be between 0 and 1, not \(value)")
       }
+      guard (1...10_000_000).contains(experts) else {
+        throw ValidationError("--experts must be from 1 to 10000000, not \(experts)")
+      }
       guard groups >= 0, types >= 0, crossingGroups >= 0 else {
         throw ValidationError("--groups, --crossing-groups and --types must be at least 0")
       }
@@ -109,6 +118,10 @@ extension PlacementCommand {
       let instance: Instance
       if preset == .internshipSeason {
         instance = RandomMarket.internshipSeasonInstance(seed: seed)
+      } else if preset == .expertNetwork {
+        var shape = TalentNetworks(experts: experts)
+        if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
+        instance = shape.instance(seed: seed)
       } else {
         var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)
         shape.name = name

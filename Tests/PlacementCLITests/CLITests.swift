@@ -201,5 +201,8 @@ func temporaryDirectory() throws -> URL {
     let season = try placement("generate", "--preset", "internship-season", "--seed", "2026")
     let bundled = try String(contentsOf: Fixtures.instance("hoa-lac-internships-2026.json"), encoding: .utf8)
     #expect(season.standardOutput == bundled)
+    let networks = try placement("generate", "--preset", "expert-network", "--seed", "2030")
+    let bundledNetworks = try String(contentsOf: Fixtures.instance("talent-networks-2030.json"), encoding: .utf8)
+    #expect(networks.standardOutput == bundledNetworks)
   }
 }
