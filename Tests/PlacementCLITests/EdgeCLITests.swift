@@ -18,7 +18,8 @@ import Testing
     let run = try shell(
       """
       set -e; cd '\(directory.path)'; mkfifo fifo
-      cat fifo > from-fifo.json & reader=$!
+      cat fifo > from-fifo.json 2> /dev/null & reader=$!
+      trap 'kill $reader 2> /dev/null || true' EXIT
       "$PLACEMENT" solve '\(tiny)' -o fifo --quiet; wait $reader
       "$PLACEMENT" solve '\(tiny)' -o /dev/stdout --quiet | cat > from-stdout.json
       "$PLACEMENT" solve '\(tiny)' -o - --quiet | cat > from-dash.json
@@ -84,7 +85,9 @@ import Testing
       "$PLACEMENT" solve - --quiet < '\(tiny)' > stdin.json
       cat '\(tiny)' | "$PLACEMENT" solve - --quiet > pipe.json
       "$PLACEMENT" solve <(cat '\(tiny)') --quiet > substitution.json
-      mkfifo fifo; cat '\(tiny)' > fifo & "$PLACEMENT" solve fifo --quiet > fifo.json; wait
+      mkfifo fifo; cat '\(tiny)' > fifo 2> /dev/null & writer=$!
+      trap 'kill $writer 2> /dev/null || true' EXIT
+      "$PLACEMENT" solve fifo --quiet > fifo.json; wait $writer
       "$PLACEMENT" check '\(tiny)' - < stdin.json 2> check.txt > /dev/null
       """)
     #expect(run.status == 0, "\(run.standardError)")
