@@ -12,7 +12,8 @@ extension PlacementCommand {
         (3,000 students, 8 universities, 60 hosts, about 400 posts); --preset \
         expert-network makes the shape of the bundled talent networks (--experts experts, \
         16 networks in 7 sectors and 3 regions, minimums of 100, origin caps, fit scores). \
-        With a preset, other options are ignored except --seed, --experts and --output.
+        With a preset, other options are ignored except --seed, --experts, --network-minimum \
+        and --output.
         """)
 
     /// Ready-made shapes.
@@ -29,6 +30,9 @@ extension PlacementCommand {
 
     @Option(help: "The number of experts, for --preset expert-network.")
     var experts = 2_400
+
+    @Option(help: "Every network's minimum, for --preset expert-network.")
+    var networkMinimum = 100
 
     @Option(help: "The number of positions.")
     var positions = 10
@@ -105,6 +109,9 @@ extension PlacementCommand {
       ] where !(0...1).contains(value) {
         throw ValidationError("\(flag) must be between 0 and 1, not \(value)")
       }
+      guard (0...1_000_000).contains(networkMinimum) else {
+        throw ValidationError("--network-minimum must be from 0 to 1000000, not \(networkMinimum)")
+      }
       guard (1...10_000_000).contains(experts) else {
         throw ValidationError("--experts must be from 1 to 10000000, not \(experts)")
       }
@@ -120,7 +127,9 @@ extension PlacementCommand {
         instance = RandomMarket.internshipSeasonInstance(seed: seed)
       } else if preset == .expertNetwork {
         var shape = TalentNetworks(experts: experts)
+        shape.networkMinimum = networkMinimum
         if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
+        if networkMinimum != 100 { shape.name += "-minimum-\(networkMinimum)" }
         instance = shape.instance(seed: seed)
       } else {
         var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)

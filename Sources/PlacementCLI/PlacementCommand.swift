@@ -12,7 +12,7 @@ struct PlacementCommand: AsyncParsableCommand {
       unstable; 2 bad input or usage.
       """,
     version: "0.1.0",
-    subcommands: [Solve.self, Strategies.self, Check.self, Export.self, Generate.self])
+    subcommands: [Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self])
 
   /// Runs the command, mapping every failure to the documented exit codes.
   static func main() async {

@@ -69,6 +69,9 @@ extension PlacementCommand {
       let control = SolveControl(timeLimit: timeLimit, seed: seed, progress: progress)
       var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
       solution.notes += market.warnings.map { "warning: \($0)" }
+      if solution.status == .infeasible, market.features.contains(.minimums) {
+        solution.notes += await explainMinimums(market)
+      }
       clock.lap("solve")
       let evaluation = Evaluation(market, solution.assignment)
       clock.lap("evaluate")
@@ -85,6 +88,17 @@ extension PlacementCommand {
         if let output { report("wrote \(output)") }
       }
       if solution.status == .infeasible || solution.status == .timeLimit || !evaluation.isValid { throw ExitCode(1) }
+    }
+
+    /// Why the minimums were not met, from ``MinimumsDiagnosis`` (ten seconds at most):
+    /// whether any placement could meet them, and if not, why and by how much.
+    private func explainMinimums(_ market: Market) async -> [String] {
+      let control = SolveControl(timeLimit: .seconds(10))
+      guard let diagnosis = try? await MinimumsDiagnosis.diagnose(market, control: control) else { return [] }
+      if diagnosis.verdict == .feasible {
+        return ["minimums: every minimum can be met, but not by this strategy (welfare meets them)"]
+      }
+      return diagnosis.lines.map { "minimums: \($0)" }
     }
 
     /// The strategy as the summary names it: its name, its choices, the flags that add

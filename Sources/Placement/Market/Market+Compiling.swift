@@ -58,7 +58,6 @@ struct MarketCompiler {
     compileLists()
     compileTypeQuotas()
     compileScores()
-    checkMinimums()
     warnAboutEmptyGroups()
     market.warnings = warnings.kept
     return market
@@ -456,7 +455,7 @@ struct MarketCompiler {
     }
   }
 
-  // MARK: - Minimums and warnings
+  // MARK: - Warnings
 
   private mutating func warnAboutEmptyGroups() {
     for (g, group) in instance.groups.enumerated() where market.positions(ofGroup: g).isEmpty && group.minimum == 0 {
@@ -466,29 +465,4 @@ struct MarketCompiler {
     }
   }
 
-  /// Reports minimums that no choice of applicants could meet.
-  private mutating func checkMinimums() {
-    for (p, position) in instance.positions.enumerated() where !position.closable && position.minimum > 0 {
-      let acceptable =
-        market.positionListStart.count > p + 1
-        ? Int(market.positionListStart[p + 1] - market.positionListStart[p]) : 0
-      if position.minimum > acceptable {
-        issues.append(
-          ValidationIssue(
-            FieldPath.root.key("positions").index(p).key("minimum"),
-            "minimum \(position.minimum) cannot be met: only \(acceptable) applicants are mutually acceptable"))
-      }
-    }
-    // Capacities as compiled (clamped to the largest quota), so the sums cannot overflow.
-    var seats = [Int](repeating: 0, count: instance.groups.count)
-    for p in instance.positions.indices {
-      for g in market.groups(ofPosition: p) { seats[Int(g)] += max(0, Int(market.positionCapacity[p])) }
-    }
-    for (g, group) in instance.groups.enumerated() where group.minimum > seats[g] {
-      issues.append(
-        ValidationIssue(
-          FieldPath.root.key("groups").index(g).key("minimum"),
-          "minimum \(group.minimum) cannot be met: member positions offer \(seats[g]) seats"))
-    }
-  }
 }

@@ -1,0 +1,166 @@
+import Placement
+
+/// Whether every minimum of a market can be met at once, and when not, why and by how
+/// much, in terms an operator acts on.
+///
+/// Two kinds of evidence: ``certificates``, counts anyone can re-derive from the instance
+/// (a network whose minimum exceeds the applicants who accept it; see
+/// ``Placement/Market/minimumsCertificates``), and the *elastic programme*: the
+/// placement that meets every other constraint and minimises the total shortfall over
+/// all minimums of non-closable positions and of groups. Its optimum is 0 exactly when the
+/// minimums can all be met; otherwise ``shortfalls`` says, per position and group, how far
+/// one placement with the least total shortfall falls short (which minimums to lower, and
+/// by how much, to make the market feasible). Closable positions may close instead, which
+/// the programme decides.
+public struct MinimumsDiagnosis: Sendable {
+  /// Whether the minimums can all be met.
+  public enum Verdict: String, Sendable {
+    /// A placement meets every minimum (``placement`` is one).
+    case feasible
+    /// No placement meets every minimum.
+    case infeasible
+    /// The search stopped before deciding.
+    case unknown
+  }
+
+  /// How far one minimum falls short in the placement with the least total shortfall.
+  public struct Shortfall: Sendable, Hashable, CustomStringConvertible {
+    /// The position's or group's id.
+    public var name: String
+    /// Whether it is a group.
+    public var isGroup: Bool
+    /// Its minimum.
+    public var minimum: Int
+    /// What the placement gives it.
+    public var reached: Int
+
+    /// `"region-centre" short by 32 (409 of 441)`.
+    public var description: String {
+      "\(isGroup ? "group" : "position") \"\(name)\" short by \(minimum - reached) (\(reached) of \(minimum))"
+    }
+  }
+
+  /// The verdict.
+  public var verdict: Verdict
+  /// Counts that prove infeasibility on their own; may be empty when the market is
+  /// infeasible for subtler reasons.
+  public var certificates: [MinimumsCertificate]
+  /// The least total shortfall: 0 when feasible; proven when the verdict is decided.
+  public var totalShortfall: Int?
+  /// A lower bound on the least total shortfall (equal to it when proven).
+  public var shortfallBound: Int
+  /// Each minimum the closest placement misses, with by how much.
+  public var shortfalls: [Shortfall]
+  /// A placement with the least total shortfall found (meeting every minimum when feasible).
+  public var placement: [Int32]?
+
+  /// The explanation, one line each, for an operator: the verdict, the certificates, the
+  /// least total shortfall and where it falls.
+  public var lines: [String] {
+    switch verdict {
+    case .feasible:
+      return ["every minimum can be met"]
+    case .unknown:
+      return ["undecided: the search stopped; the least total shortfall is at least \(shortfallBound)"]
+        + certificates.map(\.description) + shortfalls.map { "one placement leaves \($0)" }
+    case .infeasible:
+      var lines = ["the minimums cannot all be met"]
+      lines += certificates.map(\.description)
+      if let totalShortfall {
+        lines.append(
+          "the least total shortfall is \(totalShortfall); a placement that comes closest leaves "
+            + shortfalls.map(\.description).joined(separator: ", "))
+      }
+      return lines
+    }
+  }
+
+  /// Diagnoses `market`'s minimums under `control` (its deadline stops the search).
+  ///
+  /// - Throws: ``GLPKError`` when GLPK fails.
+  public static func diagnose(_ market: Market, control: SolveControl = SolveControl()) async throws(GLPKError)
+    -> MinimumsDiagnosis
+  {
+    let certificates = market.minimumsCertificates
+    let elastic = ElasticMinimums(market)
+    guard !elastic.shortfallColumns.isEmpty else {
+      return MinimumsDiagnosis(
+        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
+        placement: [Int32](repeating: -1, count: market.applicantCount))
+    }
+    let solution = try await GLPKSolver().solve(elastic.program, control: control)
+    // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance).
+    let bound = max(0, Int(((solution.bound ?? 0) - 1e-6).rounded(.up)))
+    guard let objective = solution.objective, !solution.values.isEmpty else {
+      return MinimumsDiagnosis(
+        verdict: certificates.isEmpty ? .unknown : .infeasible, certificates: certificates, totalShortfall: nil,
+        shortfallBound: max(bound, certificates.isEmpty ? 0 : 1), shortfalls: [], placement: nil)
+    }
+    let total = Int(objective.rounded())
+    let placement = elastic.model.assignment(from: solution.values)
+    var shortfalls = elastic.shortfalls(in: solution.values)
+    shortfalls.sort { ($0.minimum - $0.reached, $0.name) > ($1.minimum - $1.reached, $1.name) }
+    var found = certificates
+    // The positions the closest placement leaves short may violate Hall's condition together.
+    let shortPositions = shortfalls.filter { !$0.isGroup }.compactMap { market.positionIDs.firstIndex(of: $0.name) }
+    if shortPositions.count > 1, let union = market.hallViolation(among: shortPositions), !found.contains(union) {
+      found.append(union)
+    }
+    let proven = solution.status == .optimal
+    let verdict: Verdict = total == 0 ? .feasible : (proven || !found.isEmpty || bound > 0 ? .infeasible : .unknown)
+    return MinimumsDiagnosis(
+      verdict: verdict, certificates: verdict == .feasible ? [] : found,
+      totalShortfall: proven ? total : (total == 0 ? 0 : nil), shortfallBound: proven ? total : bound,
+      shortfalls: shortfalls, placement: placement)
+  }
+}
+
+/// The elastic programme of a market's minimums: its welfare constraints, with each
+/// minimum of a non-closable position or of a group given a shortfall column that the
+/// objective minimises.
+struct ElasticMinimums {
+  let model: WelfareModel
+  var program: LinearProgram
+  /// Per shortfall column: the column, the position or group (by index), and its minimum.
+  var shortfallColumns: [(column: Int, index: Int, isGroup: Bool, minimum: Int)] = []
+
+  init(_ market: Market) {
+    model = WelfareModel(market)
+    var program = model.constraints
+    program.direction = .minimize
+    for index in 0..<program.objective.count { program.objective[index] = 0 }
+    let rows = program.rowCount
+    for row in 0..<rows where program.rowLower[row] > 0 {
+      let name = program.rowNames[row]
+      let isGroup = name.hasPrefix("group_")
+      guard isGroup || (name.hasPrefix("position_") && !name.hasSuffix("_min")),
+        let index = Int(name.split(separator: "_")[1])
+      else { continue }
+      let minimum = program.rowLower[row]
+      program.rowLower[row] = -.infinity
+      let column = program.addColumn(objective: 1, lower: 0, upper: minimum, integer: true)
+      program.columnNames.append("short_\(name)")
+      for k in program.rowStart[row]..<program.rowStart[row + 1] {
+        program.appendTerm(column: Int(program.rowColumn[k]), coefficient: program.rowValue[k])
+      }
+      program.appendTerm(column: column, coefficient: 1)
+      program.closeRow(lower: minimum, upper: .infinity)
+      program.rowNames.append("elastic_\(name)")
+      shortfallColumns.append((column, index, isGroup, Int(minimum)))
+    }
+    program.name = "\(market.name) minimums, elastic"
+    self.program = program
+  }
+
+  /// The minimums a solution's values leave short.
+  func shortfalls(in values: [Double]) -> [MinimumsDiagnosis.Shortfall] {
+    let market = model.market
+    return shortfallColumns.compactMap { entry in
+      let short = Int(values[entry.column].rounded())
+      guard short > 0 else { return nil }
+      let name = entry.isGroup ? market.groupIDs[entry.index] : market.positionIDs[entry.index]
+      return MinimumsDiagnosis.Shortfall(
+        name: name, isGroup: entry.isGroup, minimum: entry.minimum, reached: entry.minimum - short)
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Placement
+import PlacementGLPK
+import PlacementTestSupport
+import Testing
+
+@Suite struct MinimumsDiagnosisTests {
+  /// A tiny market with every feature, whose minimums are then raised at random (up to
+  /// capacity), so that about half the markets cannot meet them.
+  static func market(seed: UInt64) -> Market {
+    var instance = Fixtures.everyFeatureShape(applicants: 6, positions: 3, listLength: 2) {
+      $0.groups = 2
+      $0.crossingGroups = seed % 3 == 0 ? 1 : 0
+      $0.groupMinimumShare = 0.5
+    }.instance(seed: seed)
+    var random = SplitMix64(seed: seed &* 7919)
+    for p in instance.positions.indices where random.next() % 3 != 0 {
+      instance.positions[p].minimum = Int(random.next() % UInt64(instance.positions[p].capacity + 1))
+    }
+    for g in instance.groups.indices where random.next() % 2 == 0 {
+      instance.groups[g].minimum = Int(random.next() % UInt64(instance.groups[g].capacity + 1))
+    }
+    return Fixtures.market(instance)
+  }
+
+  /// The least total shortfall over every assignment that meets every constraint but the
+  /// minimums of non-closable positions and groups (a closable position still takes none
+  /// or at least its minimum).
+  static func bruteForceShortfall(_ market: Market) -> Int {
+    var best = Int.max
+    for assignment in BruteForce.assignments(market) {
+      let evaluation = Evaluation(market, assignment)
+      let others = evaluation.violations.filter { !$0.contains("below its minimum") }
+      let closableOK = (0..<market.positionCount).allSatisfy { p in
+        !market.positionClosable[p] || evaluation.positionFill[p] == 0
+          || evaluation.positionFill[p] >= Int(market.positionMinimum[p])
+      }
+      guard others.isEmpty, closableOK else { continue }
+      var short = 0
+      for p in 0..<market.positionCount where !market.positionClosable[p] {
+        short += max(0, Int(market.positionMinimum[p]) - evaluation.positionFill[p])
+      }
+      for g in 0..<market.groupCount { short += max(0, Int(market.groupMinimum[g]) - evaluation.groupFill[g]) }
+      best = min(best, short)
+    }
+    return best
+  }
+
+  /// Every certificate's arithmetic, re-derived from the market: the named minimums sum
+  /// to `need`, and what reaches them counts to `available`, below it.
+  static func rederive(_ certificate: MinimumsCertificate, in market: Market) -> Bool {
+    let positions = certificate.names.compactMap { market.positionIDs.firstIndex(of: $0) }
+    let groups = certificate.names.compactMap { market.groupIDs.firstIndex(of: $0) }
+    guard certificate.available < certificate.need, positions.count + groups.count == certificate.names.count else {
+      return false
+    }
+    var members = Set(positions)
+    for g in groups { members.formUnion(market.positions(ofGroup: g).map { Int($0) }) }
+    let acceptors = Set(
+      members.flatMap { p in
+        (0..<market.applicantCount).filter { market.acceptablePositions(of: $0).contains(p) }
+      })
+    switch certificate.limit {
+    case .applicants:
+      let need =
+        positions.reduce(0) { $0 + Int(market.positionMinimum[$1]) }
+        + groups.reduce(0) { $0 + Int(market.groupMinimum[$1]) }
+      return need == certificate.need && acceptors.count == certificate.available
+    case .applicantsWithinTypeQuotas:
+      return positions.count == 1 && Int(market.positionMinimum[positions[0]]) == certificate.need
+        && certificate.available < acceptors.count
+    case .seats:
+      let seats = members.reduce(0) { total, p in
+        total
+          + min(
+            market.capacity(of: p), (0..<market.applicantCount).count { market.acceptablePositions(of: $0).contains(p) }
+          )
+      }
+      return groups.count == 1 && Int(market.groupMinimum[groups[0]]) == certificate.need
+        && seats == certificate.available
+    case .groupCapacity:
+      let need = members.reduce(0) { $0 + (market.positionClosable[$1] ? 0 : Int(market.positionMinimum[$1])) }
+      return groups.count == 1 && need == certificate.need
+        && Int(market.groupCapacity[groups[0]]) == certificate.available
+    }
+  }
+
+  @Test(arguments: 1...2000)
+  func theVerdictAndTheShortfallAgreeWithBruteForce(seed: UInt64) async throws {
+    let market = Self.market(seed: seed)
+    let diagnosis = try await MinimumsDiagnosis.diagnose(market)
+    let least = Self.bruteForceShortfall(market)
+    #expect(diagnosis.verdict == (least == 0 ? .feasible : .infeasible), "seed \(seed)")
+    #expect(diagnosis.totalShortfall == least, "seed \(seed)")
+    #expect(diagnosis.shortfalls.reduce(0) { $0 + $1.minimum - $1.reached } == least, "seed \(seed)")
+    for certificate in diagnosis.certificates {
+      #expect(Self.rederive(certificate, in: market), "seed \(seed): \(certificate)")
+    }
+    if least == 0 {
+      #expect(diagnosis.certificates.isEmpty)
+      #expect(Evaluation(market, diagnosis.placement ?? []).isValid, "seed \(seed)")
+    } else if let placement = diagnosis.placement {
+      // The closest placement breaks only minimums.
+      let others = Evaluation(market, placement).violations.filter { !$0.contains("below its minimum") }
+      #expect(others.isEmpty, "seed \(seed): \(others)")
+    }
+  }
+
+  /// The random markets above are not all of one kind: many cannot meet their minimums,
+  /// and some of those have no certificate, so only the programme decides them.
+  @Test func theTinyMarketsCoverEveryCase() {
+    var infeasible = 0
+    var withoutCertificate = 0
+    for seed in UInt64(1)...2000 {
+      let market = Self.market(seed: seed)
+      guard Self.bruteForceShortfall(market) > 0 else { continue }
+      infeasible += 1
+      if market.minimumsCertificates.isEmpty { withoutCertificate += 1 }
+    }
+    #expect(
+      infeasible > 300 && infeasible < 1700,
+      "\(infeasible) of 2000 infeasible, \(withoutCertificate) without a certificate")
+    #expect(withoutCertificate > 30, "\(withoutCertificate) infeasible without a certificate")
+  }
+
+  /// Counts alone prove infeasibility whenever they show it, and never on a feasible market.
+  @Test(arguments: 1...2000)
+  func certificatesAppearOnlyOnInfeasibleMarkets(seed: UInt64) {
+    let market = Self.market(seed: seed)
+    let certificates = market.minimumsCertificates
+    if !certificates.isEmpty { #expect(Self.bruteForceShortfall(market) > 0, "seed \(seed)") }
+    for certificate in certificates { #expect(Self.rederive(certificate, in: market), "seed \(seed): \(certificate)") }
+  }
+}
