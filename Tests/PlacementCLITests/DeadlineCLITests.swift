@@ -43,8 +43,10 @@ import Testing
       let result = try #require(
         try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], "\(name)")
       let seconds = try #require(result["solveSeconds"] as? Double)
-      // About a second past the limit at most, the relaxation's second of grace included.
-      #expect(seconds < 7, "\(name) stopped after \(seconds) s")
+      // About a second past the limit at most, the relaxation's second of grace included;
+      // a debug build beside the rest of the suite on two cores has been seen at 8.6 s.
+      // Without the deadline these searches run for minutes.
+      #expect(seconds < 10, "\(name) stopped after \(seconds) s")
       #expect(result["stop"] as? String == "timeLimit" || result["status"] as? String == "optimal", "\(name)")
       #expect(result["bound"] is Double, "\(name): \(result["notes"] ?? "")")
     }
@@ -55,8 +57,9 @@ import Testing
       // Into the search (a debug build takes seconds to get there).
       let (run, late) = try placementInterrupted(after: 6, arguments + ["--quiet"])
       let text = run.standardOutput
-      // About a second: the relaxation's bound may take its second of grace in a debug build.
-      #expect(late < .seconds(2), "\(name) exited \(late) after Ctrl-C")
+      // About a second: the relaxation's bound may take its second of grace in a debug
+      // build, which beside the rest of the suite may take longer (2.2 s seen).
+      #expect(late < .seconds(3), "\(name) exited \(late) after Ctrl-C")
       #expect(run.status == 0, "\(name)")
       #expect(text.contains("\"stop\":\"cancelled\"") || text.contains("\"status\":\"optimal\""), "\(name)")
       #expect(text.contains("\"bound\""), "\(name)")

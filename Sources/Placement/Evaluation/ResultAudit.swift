@@ -7,7 +7,8 @@ import Foundation
 /// instance's name), the vocabulary of `status` and `stop`, a `timeLimit` status that
 /// places nobody, `unassigned` (exactly the applicants the assignment leaves out, once
 /// each), every field of `metrics`, `objective` recomputed from the assignment when
-/// `objectiveName` says what it measures, `bound` on the right side of it, `gap` from
+/// `objectiveName` says what it measures (`placed`, `rank sum`, `rank k`, `score`,
+/// `blocking pairs`), `bound` on the right side of it, `gap` from
 /// the two, and the types of the other fields. Unknown fields are discrepancies.
 public struct ResultAudit: Sendable {
   /// Each applicant's position index, or −1 when unplaced, as the file says.
@@ -120,6 +121,7 @@ private struct Auditor {
       case "placed": (Double(evaluation.matched), true)
       case "rank sum": (Double(evaluation.rankSum), false)
       case "score": evaluation.scoreTotal.map { ($0, true) }
+      case "blocking pairs": (Double(evaluation.blockingPairCount), false)
       default: placedAtRank(named: name).map { (Double($0), nil) }
       }
     if let objective, let recomputed, !nearlyEqual(objective, recomputed.value) {

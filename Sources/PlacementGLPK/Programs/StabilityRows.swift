@@ -34,12 +34,21 @@ struct StabilityRows {
   /// Helper columns defined as the largest value their rows allow, with those rows, in
   /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
   private var largestAllowed: [(column: Int, rows: [Int])] = []
-  /// The comb inequalities of the positions whose only refusal is being full.
-  private(set) var combs: StabilityCombs
+  /// The comb inequalities of the positions whose only refusal is being full; `nil` for
+  /// elastic rows, which they would cut (they hold for stable placements only).
+  private(set) var combs: StabilityCombs?
+  /// With elastic rows, each pair's `block_a<i>_p<j>` column: a binary that may be 1 only
+  /// when no other term of the pair's row holds, so that, minimised, it is 1 exactly when
+  /// the pair blocks. Empty otherwise.
+  private(set) var blockingColumn: [Int] = []
 
   /// Appends the stability constraints of `market` to `program`, which holds the welfare
   /// model's columns (pairs, then the closable positions' `openColumn`s) and rows.
-  init(appendingTo program: inout LinearProgram, market: Market, openColumn: [Int]) {
+  ///
+  /// With `elastic`, each pair's row gets a blocking column (see ``blockingColumn``)
+  /// instead of having to hold, and no combs are built; the no-room rows stay, since they
+  /// follow from the capacities alone.
+  init(appendingTo program: inout LinearProgram, market: Market, openColumn: [Int], elastic: Bool = false) {
     var builder = Builder(program: program)
     defer { program = builder.program }
 
@@ -145,12 +154,17 @@ struct StabilityRows {
       positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
     }
     largestAllowed = builder.definitions
-    combs = StabilityCombs(market: market, atLeast: atLeast, filled: filled)
+    combs = elastic ? nil : StabilityCombs(market: market, atLeast: atLeast, filled: filled)
     builder.appendNoRoomRows(market: market, positionFull: positionFull)
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {
       let p = Int(market.entryPosition[e])
+      if elastic {
+        blockingColumn.append(builder.program.addColumn(objective: 0, lower: 0, upper: 1, integer: true))
+        builder.program.columnNames.append("block_a\(market.entryApplicant[e])_p\(p)")
+        builder.program.appendTerm(column: blockingColumn[e], coefficient: 1)
+      }
       builder.program.appendTerm(column: atLeast[e], coefficient: 1)
       for column in [positionFull[e], slotFull[e], groupRefuses[e]] where column >= 0 {
         builder.program.appendTerm(column: column, coefficient: 1)

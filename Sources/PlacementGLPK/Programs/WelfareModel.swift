@@ -23,11 +23,12 @@ package struct WelfareModel: Sendable {
   private let placementColumnCount: Int
 
   /// Builds the constraints of `market`, with the weak-stability rows of ``StabilityRows``
-  /// when `stable` is set.
+  /// when `stable` is set: rows that must hold, or with `elastic`, rows that a pair's
+  /// blocking column may excuse (see ``blockingColumns``).
   ///
   /// - Complexity: O(P + L) for L acceptable pairs and P positions, plus O(L) per group a
   ///   position belongs to.
-  package init(_ market: Market, stable: Bool = false) {
+  package init(_ market: Market, stable: Bool = false, elastic: Bool = false) {
     self.market = market
     var program = LinearProgram(direction: .maximize)
     let pairs = market.pairCount
@@ -93,12 +94,17 @@ package struct WelfareModel: Sendable {
     program.rowNames = rowNames
     self.openColumn = openColumn
     placementColumnCount = program.columnCount
-    if stable { stability = StabilityRows(appendingTo: &program, market: market, openColumn: openColumn) }
+    if stable {
+      stability = StabilityRows(appendingTo: &program, market: market, openColumn: openColumn, elastic: elastic)
+    }
     self.constraints = program
   }
 
   /// The comb inequalities of the stability rows, when the model has them.
   var stabilityCombs: StabilityCombs? { stability?.combs }
+
+  /// Each pair's blocking column, when the stability rows are elastic; else empty.
+  var blockingColumns: [Int] { stability?.blockingColumn ?? [] }
 
   /// The programme of `level`, with each earlier level held at its optimum by a row.
   package func program(for level: WelfareLevel, holding earlier: [(level: WelfareLevel, value: Double)])

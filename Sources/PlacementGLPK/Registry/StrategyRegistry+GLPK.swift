@@ -2,8 +2,8 @@ import Placement
 
 extension StrategyRegistry {
   /// Every strategy: the native ones, welfare with its GLPK methods for markets that are
-  /// not networks, and max-stable.
-  public static let all = StrategyRegistry.native.with(.welfare).with(.maxStable)
+  /// not networks, max-stable, and fewest-blocking.
+  public static let all = StrategyRegistry.native.with(.welfare).with(.maxStable).with(.fewestBlocking)
 }
 
 extension StrategyEntry {
@@ -66,5 +66,17 @@ extension StrategyEntry {
     return MaxStableProgram(
       options: options, preprocessing: !arguments.flag("no-preprocessing"),
       warmStart: !arguments.flag("no-warm-start"), searches: Int(arguments.number("searches") ?? 1))
+  }
+
+  /// ``FewestBlockingPairsProgram``.
+  public static let fewestBlocking = StrategyEntry(
+    name: "fewest-blocking",
+    summary: "a placement meeting every minimum with the fewest blocking pairs (as stable as minimums allow), by GLPK",
+    options: [gapOption],
+    features: [.scores: .limited("play no part")]
+  ) { arguments in
+    var options = MaxStableProgram.defaultOptions
+    options.relativeGap = arguments.number("gap") ?? 0
+    return FewestBlockingPairsProgram(options: options)
   }
 }

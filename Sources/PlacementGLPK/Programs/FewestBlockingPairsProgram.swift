@@ -1,0 +1,54 @@
+import Placement
+
+/// A placement that meets every constraint, minimums included, with the fewest blocking
+/// pairs, by GLPK's branch-and-bound: as stable as the minimums allow.
+///
+/// Blocking pairs are those of the instance format's one definition (weak stability: ties
+/// never block), counted as ``Placement/Evaluation`` counts them. The model is the welfare
+/// model with the weak-stability rows of max-stable made elastic: each acceptable pair's
+/// row may be excused by a binary that the objective counts. When the minimums can be met
+/// together with stability, the optimum is 0 and the placement is weakly stable; when the
+/// minimums cannot be met at all, the status is `infeasible` (see ``MinimumsDiagnosis`` for
+/// why). Closable positions open or close as the search decides. A time limit returns the
+/// best placement found, `feasible`, with the bound.
+public struct FewestBlockingPairsProgram: Strategy {
+  /// GLPK's search settings.
+  public var options: GLPKOptions
+
+  /// Creates the strategy.
+  public init(options: GLPKOptions = MaxStableProgram.defaultOptions) {
+    self.options = options
+  }
+
+  /// `fewest-blocking`.
+  public var name: String { "fewest-blocking" }
+
+  /// Finds a placement of `market` meeting every constraint with the fewest blocking pairs.
+  ///
+  /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
+  ///   any placement was found.
+  public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    let model = WelfareModel(market, stable: true, elastic: true)
+    var program = model.constraints
+    program.direction = .minimize
+    for column in 0..<program.columnCount { program.objective[column] = 0 }
+    for column in model.blockingColumns { program.objective[column] = 1 }
+    program.objectiveIsWhole = true
+    program.name = "\(market.name) fewest blocking pairs"
+    var result = try await GLPKSolver(options: options).solve(program, control: control)
+    var notes: [String] = []
+    if result.status == .infeasible {
+      notes.append("no placement meets every minimum")
+    } else if let objective = result.objective {
+      notes.append("blocking pairs: \(Int(objective.rounded())) (\(result.status.rawValue))")
+      if let bound = result.bound { result.bound = max(0, (bound - 1e-6).rounded(.up)) }
+    }
+    let assignment =
+      result.values.isEmpty
+      ? [Int32](repeating: -1, count: market.applicantCount) : model.assignment(from: result.values)
+    return try control.conclude(
+      Solution(
+        assignment: assignment, status: result.status, objective: result.objective, bound: result.bound,
+        objectiveName: "blocking pairs", stop: result.stop, notes: notes, method: "glpk"))
+  }
+}
