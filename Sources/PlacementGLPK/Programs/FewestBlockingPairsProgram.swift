@@ -11,6 +11,10 @@ import Placement
 /// minimums cannot be met at all, the status is `infeasible` (see ``MinimumsDiagnosis`` for
 /// why). Closable positions open or close as the search decides. A time limit returns the
 /// best placement found, `feasible`, with the bound.
+///
+/// Deferred acceptance answers first: when its placement meets every minimum it is
+/// weakly stable, so optimal. Otherwise welfare's rank-sum placement, which meets every
+/// minimum, starts the search.
 public struct FewestBlockingPairsProgram: Strategy {
   /// GLPK's search settings.
   public var options: GLPKOptions
@@ -28,15 +32,33 @@ public struct FewestBlockingPairsProgram: Strategy {
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    // Deferred acceptance is weakly stable; when it also meets every minimum, it is optimal.
+    if let start = try? DeferredAcceptance().solve(market, control: control), start.status == .optimal,
+      Evaluation(market, start.assignment).isStable
+    {
+      return try control.conclude(
+        Solution(
+          assignment: start.assignment, status: .optimal, objective: 0, bound: 0, objectiveName: "blocking pairs",
+          notes: ["deferred acceptance meets every minimum, so no pair need block"], method: "deferred-acceptance"))
+    }
     let model = WelfareModel(market, stable: true, elastic: true)
+    // A placement meeting every minimum starts the search: welfare's (rank-sum).
+    var incumbent: [Double]?
+    var notes: [String] = []
+    if let start = try? await WelfareProgram(objective: .rankSum).solve(market, control: control),
+      start.status == .optimal || start.status == .feasible, Evaluation(market, start.assignment).isValid
+    {
+      incumbent = model.values(of: start.assignment)
+      notes.append(
+        "started from welfare (rank-sum): \(Evaluation(market, start.assignment).blockingPairCount) blocking pairs")
+    }
     var program = model.constraints
     program.direction = .minimize
     for column in 0..<program.columnCount { program.objective[column] = 0 }
     for column in model.blockingColumns { program.objective[column] = 1 }
     program.objectiveIsWhole = true
     program.name = "\(market.name) fewest blocking pairs"
-    var result = try await GLPKSolver(options: options).solve(program, control: control)
-    var notes: [String] = []
+    var result = try await GLPKSolver(options: options).solve(program, startingFrom: incumbent, control: control)
     if result.status == .infeasible {
       notes.append("no placement meets every minimum")
     } else if let objective = result.objective {

@@ -41,6 +41,8 @@ struct StabilityRows {
   /// when no other term of the pair's row holds, so that, minimised, it is 1 exactly when
   /// the pair blocks. Empty otherwise.
   private(set) var blockingColumn: [Int] = []
+  /// The row each blocking column excuses, in pair order.
+  private var blockingRow: [Int] = []
 
   /// Appends the stability constraints of `market` to `program`, which holds the welfare
   /// model's columns (pairs, then the closable positions' `openColumn`s) and rows.
@@ -176,11 +178,13 @@ struct StabilityRows {
       }
       builder.program.closeRow(lower: lower, upper: .infinity)
       builder.program.rowNames.append("stable_a\(market.entryApplicant[e])_p\(p)")
+      if elastic { blockingRow.append(builder.program.rowCount - 1) }
     }
   }
 
   /// `values` of the welfare model's columns (a placement), extended with every helper
-  /// column: prefix counts from their equality rows, the rest as large as their rows allow.
+  /// column: prefix counts from their equality rows, the rest as large as their rows allow,
+  /// and each blocking column 1 exactly where its pair blocks.
   func completing(_ values: [Double], in program: LinearProgram) -> [Double] {
     var complete = values + [Double](repeating: 0, count: program.columnCount - values.count)
     // Prefix counts: each is the first term of its defining equality row.
@@ -208,6 +212,14 @@ struct StabilityRows {
       }
       value = max(0, value)
       complete[column] = program.isInteger[column] ? (value + 1e-9).rounded(.down) : value
+    }
+    // A blocking column is 1 exactly where the rest of its row leaves it unmet.
+    for (column, row) in zip(blockingColumn, blockingRow) {
+      var covered = 0.0
+      for k in program.rowStart[row]..<program.rowStart[row + 1] where Int(program.rowColumn[k]) != column {
+        covered += program.rowValue[k] * complete[Int(program.rowColumn[k])]
+      }
+      complete[column] = covered >= program.rowLower[row] - 1e-9 ? 0 : 1
     }
     return complete
   }
