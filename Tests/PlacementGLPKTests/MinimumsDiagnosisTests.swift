@@ -131,4 +131,19 @@ import Testing
     if !certificates.isEmpty { #expect(Self.bruteForceShortfall(market) > 0, "seed \(seed)") }
     for certificate in certificates { #expect(Self.rederive(certificate, in: market), "seed \(seed): \(certificate)") }
   }
+
+  /// Whatever the minimums, no strategy of the registry calls an invalid placement
+  /// `optimal` or `feasible`: minimums that cannot be met end in `infeasible`.
+  @Test(arguments: 1...300)
+  func noStrategyPassesOffAPlacementThatMissesAMinimum(seed: UInt64) async throws {
+    let market = Self.market(seed: seed)
+    let registry = StrategyRegistry.all
+    for entry in registry.entries where entry.refusals(of: market).isEmpty {
+      let solution = try await entry.make(registry.arguments(for: entry.name, from: [])).solve(
+        market, control: SolveControl())
+      guard solution.status == .optimal || solution.status == .feasible else { continue }
+      let evaluation = Evaluation(market, solution.assignment)
+      #expect(evaluation.isValid, "seed \(seed), \(entry.name): \(evaluation.violations)")
+    }
+  }
 }

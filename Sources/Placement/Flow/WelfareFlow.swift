@@ -291,6 +291,12 @@ package struct WelfareFlow {
     let shouldStop = { control.shouldStop }
     do throws(MinCostFlow.Failure) {
       if control.shouldStop { throw .stopped }
+      // A group with a minimum and no positions has no arc in the network to carry it.
+      if (0..<market.groupCount).contains(where: {
+        market.groupMinimum[$0] > 0 && market.positions(ofGroup: $0).isEmpty
+      }) {
+        throw .infeasible
+      }
       if !artificialArcs.isEmpty {
         // Route the minimums' surplus without artificial arcs, or prove it impossible.
         var costs = [Int64](repeating: 0, count: network.arcCount)

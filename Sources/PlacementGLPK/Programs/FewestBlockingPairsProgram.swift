@@ -13,8 +13,8 @@ import Placement
 /// best placement found, `feasible`, with the bound.
 ///
 /// Deferred acceptance answers first: when its placement meets every minimum it is
-/// weakly stable, so optimal. Otherwise welfare's rank-sum placement, which meets every
-/// minimum, starts the search.
+/// weakly stable, so optimal. Otherwise ``StabilizedWelfare``'s placement, which meets
+/// every minimum, starts the search.
 public struct FewestBlockingPairsProgram: Strategy {
   /// GLPK's search settings.
   public var options: GLPKOptions
@@ -42,15 +42,15 @@ public struct FewestBlockingPairsProgram: Strategy {
           notes: ["deferred acceptance meets every minimum, so no pair need block"], method: "deferred-acceptance"))
     }
     let model = WelfareModel(market, stable: true, elastic: true)
-    // A placement meeting every minimum starts the search: welfare's (rank-sum).
+    // A placement meeting every minimum starts the search: stabilized welfare's.
     var incumbent: [Double]?
     var notes: [String] = []
-    if let start = try? await WelfareProgram(objective: .rankSum).solve(market, control: control),
+    if let start = try? await StabilizedWelfare().solve(market, control: control),
       start.status == .optimal || start.status == .feasible, Evaluation(market, start.assignment).isValid
     {
       incumbent = model.values(of: start.assignment)
       notes.append(
-        "started from welfare (rank-sum): \(Evaluation(market, start.assignment).blockingPairCount) blocking pairs")
+        "started from stabilized-welfare: \(Evaluation(market, start.assignment).blockingPairCount) blocking pairs")
     }
     var program = model.constraints
     program.direction = .minimize

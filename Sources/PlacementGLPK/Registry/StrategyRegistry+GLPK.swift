@@ -2,8 +2,9 @@ import Placement
 
 extension StrategyRegistry {
   /// Every strategy: the native ones, welfare with its GLPK methods for markets that are
-  /// not networks, max-stable, and fewest-blocking.
-  public static let all = StrategyRegistry.native.with(.welfare).with(.maxStable).with(.fewestBlocking)
+  /// not networks, max-stable, stabilized-welfare and fewest-blocking.
+  public static let all = StrategyRegistry.native.with(.welfare).with(.maxStable).with(.stabilizedWelfare).with(
+    .fewestBlocking)
 }
 
 extension StrategyEntry {
@@ -67,6 +68,17 @@ extension StrategyEntry {
       options: options, preprocessing: !arguments.flag("no-preprocessing"),
       warmStart: !arguments.flag("no-warm-start"), searches: Int(arguments.number("searches") ?? 1))
   }
+
+  /// ``StabilizedWelfare``.
+  public static let stabilizedWelfare = StrategyEntry(
+    name: "stabilized-welfare",
+    summary: "welfare's placement with blocking pairs resolved while every minimum holds; fast, not proven fewest",
+    features: [
+      .groupPreferences: .limited("a pair that blocks through a full ranking group is not resolved"),
+      .ties: .limited("a tie never blocks"),
+      .scores: .limited("play no part"),
+    ]
+  ) { _ in StabilizedWelfare() }
 
   /// ``FewestBlockingPairsProgram``.
   public static let fewestBlocking = StrategyEntry(
