@@ -34,6 +34,12 @@ public enum BruteForce {
     return results
   }
 
+  /// The fewest blocking pairs of any valid assignment (minimums included), or `nil` when
+  /// no assignment is valid.
+  public static func fewestBlockingPairs(_ market: Market) -> Int? {
+    assignments(market).lazy.map { Evaluation(market, $0) }.filter(\.isValid).map(\.blockingPairCount).min()
+  }
+
   /// Every valid assignment with no blocking pair.
   public static func stableAssignments(_ market: Market) -> [[Int32]] {
     assignments(market).filter { Evaluation(market, $0).isStable }
