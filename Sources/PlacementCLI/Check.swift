@@ -71,7 +71,7 @@ extension PlacementCommand {
               ])
             )
           }))
-      try OutputTarget("-", notOver: []).write(JSONValue.object(document).jsonBytes())
+      try await OutputTarget("-", notOver: []).write(JSONValue.object(document).jsonBytes())
       for discrepancy in audit.discrepancies { report("\(result): \(discrepancy)") }
       let verdict =
         !evaluation.isValid ? "INVALID" : audit.discrepancies.isEmpty ? "valid" : "valid placement, FALSE CLAIMS"

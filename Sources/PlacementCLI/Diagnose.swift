@@ -34,7 +34,7 @@ extension PlacementCommand {
     func run() async throws {
       let (_, market) = try Files.market(instance)
       for warning in market.warnings { report("\(instance): warning: \(warning)") }
-      let control = SolveControl(timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
+      let control = SolveControl(timeLimit: timeLimit.map(Duration.timeLimit(seconds:)))
       let interrupt = Interrupt { control.cancel() }
       defer { interrupt.stop() }
       let diagnosis: MinimumsDiagnosis

@@ -151,7 +151,7 @@ extension PlacementCommand {
         instance = shape.instance(seed: seed)
       }
       let bytes = instance.jsonBytes()
-      try target.write(bytes)
+      try await target.write(bytes)
       if let output {
         report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
       }

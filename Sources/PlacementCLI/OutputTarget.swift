@@ -94,30 +94,15 @@ struct OutputTarget {
   }
 
   /// Writes `bytes` to the target.
-  func write(_ bytes: [UInt8]) throws {
-    switch kind {
-    case .descriptor(let descriptor):
-      try writeAll(bytes, to: descriptor)
-    case .stream:
-      let descriptor = open(path, O_WRONLY)
+  func write(_ bytes: [UInt8]) async throws {
+    if case .descriptor(let descriptor) = kind { return try writeAll(bytes, to: descriptor) }
+    try await write(producing: { file in
+      // A new or temporary file is created; a FIFO or device exists, and is not truncated.
+      let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
       guard descriptor >= 0 else { throw CLIError.badInput(path, "cannot write: \(String(cString: strerror(errno)))") }
       defer { close(descriptor) }
       try writeAll(bytes, to: descriptor)
-    case .file(let mode):
-      let temporary = temporaryPath
-      do {
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
-        guard descriptor >= 0 else {
-          throw CLIError.badInput(path, "cannot write: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        try writeAll(bytes, to: descriptor)
-        try moveIntoPlace(temporary, mode: mode)
-      } catch {
-        unlink(temporary)
-        throw error
-      }
-    }
+    })
   }
 
   private func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {

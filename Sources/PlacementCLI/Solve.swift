@@ -62,9 +62,7 @@ extension PlacementCommand {
       let line = !quiet && ProgressLine.isAvailable ? ProgressLine() : nil
       var progress: (@Sendable (SolveProgress) -> Void)?
       if let line { progress = { line.show($0) } }
-      let timeLimit = arguments.number(StrategyRegistry.timeLimit).map { seconds -> Duration in
-        .milliseconds(Int64((seconds * 1000).rounded(.up)))
-      }
+      let timeLimit = arguments.number(StrategyRegistry.timeLimit).map(Duration.timeLimit(seconds:))
       let seed = UInt64(arguments.number(StrategyRegistry.seed) ?? 1)
       let control = SolveControl(timeLimit: timeLimit, seed: seed, progress: progress)
       var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
@@ -78,7 +76,7 @@ extension PlacementCommand {
       let parameters = arguments.parameters(for: market)
       let bytes = solution.resultJSON(
         market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation)
-      try target.write(bytes)
+      try await target.write(bytes)
       clock.lap("write")
       if timings { report(clock.summary) }
       if !quiet {

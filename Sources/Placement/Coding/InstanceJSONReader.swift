@@ -253,12 +253,7 @@ struct InstanceJSONReader {
     try scanner.beginArray()
     var isFirst = true
     while try scanner.nextElement(&isFirst) {
-      if isTooLong || ids.count >= Instance.maximumListLength {
-        if !isTooLong { refuseLongList(at: path().index(Int(tier))) }
-        isTooLong = true
-        try scanner.skipValue()
-        continue
-      }
+      if try skipsBeyondLimit(ids.count, &isTooLong, at: path().index(Int(tier))) { continue }
       let kind = try scanner.peekKind()
       if kind == .string {
         ids.append(try scanner.readString())
@@ -271,10 +266,8 @@ struct InstanceJSONReader {
         var innerFirst = true
         var members = 0
         while try scanner.nextElement(&innerFirst) {
-          if isTooLong || ids.count >= Instance.maximumListLength {
-            if !isTooLong { refuseLongList(at: element.index(members)) }
-            isTooLong = true
-            try scanner.skipValue()
+          if try skipsBeyondLimit(ids.count, &isTooLong, at: element.index(members)) {
+            members += 1
             continue
           }
           if let id = try readString(at: element.index(members)) {
@@ -302,10 +295,20 @@ struct InstanceJSONReader {
     return isValid && !isTooLong ? PreferenceList(ids: Array(ids[...]), tierOfEntry: tierOfEntry) : nil
   }
 
-  private mutating func refuseLongList(at path: FieldPath) {
-    issues.append(
-      ValidationIssue(
-        path, "a preference list may hold at most \(Instance.maximumListLength) entries; this one holds more"))
+  /// Whether a list already holding `count` entries is past the limit; if so, skips the
+  /// next value, recording the issue at `path` the first time (`isTooLong` remembers).
+  private mutating func skipsBeyondLimit(
+    _ count: Int, _ isTooLong: inout Bool, at path: @autoclosure () -> FieldPath
+  ) throws(JSONSyntaxError) -> Bool {
+    guard isTooLong || count >= Instance.maximumListLength else { return false }
+    if !isTooLong {
+      issues.append(
+        ValidationIssue(
+          path(), "a preference list may hold at most \(Instance.maximumListLength) entries; this one holds more"))
+    }
+    isTooLong = true
+    try scanner.skipValue()
+    return true
   }
 
   /// Reads a group id or an array of group ids.

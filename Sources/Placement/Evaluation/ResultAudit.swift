@@ -42,12 +42,10 @@ private struct Auditor {
   var found: IssueCollector
 
   mutating func audit() {
-    if case .string(let format)? = claims["format"], format == "placement-result" {
-    } else {
+    if claims["format"] != .string("placement-result") {
       report("format", claims["format"], expected: "\"placement-result\"")
     }
-    if case .number(1)? = claims["version"] {
-    } else {
+    if claims["version"] != .number(1) {
       report("version", claims["version"], expected: "1, the version this reader reads")
     }
     if let claim = claims["instance"], claim != .string(market.name) {

@@ -56,7 +56,6 @@ extension Market {
   /// - Complexity: O(P + G + L) for L acceptable pairs.
   public var minimumsCertificates: [MinimumsCertificate] {
     var certificates: [MinimumsCertificate] = []
-    var mark = [Int32](repeating: -1, count: applicantCount)
     for p in 0..<positionCount where positionMinimum[p] > 0 && !positionClosable[p] {
       let need = Int(positionMinimum[p])
       let accepting = entries(ofPosition: p).count
@@ -83,16 +82,7 @@ extension Market {
       let need = Int(groupMinimum[g])
       guard need > 0 else { continue }
       let seats = members.reduce(0) { $0 + min(Int(positionCapacity[Int($1)]), entries(ofPosition: Int($1)).count) }
-      var accepting = 0
-      for q in members {
-        for k in entries(ofPosition: Int(q)) {
-          let a = Int(entryApplicant[Int(positionListEntry[k])])
-          if mark[a] != Int32(g) {
-            mark[a] = Int32(g)
-            accepting += 1
-          }
-        }
-      }
+      let accepting = acceptorCount(of: members.map { Int($0) })
       if need > accepting {
         certificates.append(
           MinimumsCertificate(names: [groupIDs[g]], need: need, available: accepting, limit: .applicants))
@@ -110,14 +100,21 @@ extension Market {
   public func hallViolation(among positions: [Int]) -> MinimumsCertificate? {
     let open = positions.filter { positionMinimum[$0] > 0 && !positionClosable[$0] }
     guard !open.isEmpty else { return nil }
+    let need = open.reduce(0) { $0 + Int(positionMinimum[$1]) }
+    let accepting = acceptorCount(of: open)
+    guard need > accepting else { return nil }
+    return MinimumsCertificate(
+      names: open.map { positionIDs[$0] }, need: need, available: accepting, limit: .applicants)
+  }
+
+  /// The applicants who accept (and are accepted by) at least one of `positions`, each
+  /// counted once.
+  private func acceptorCount(of positions: [Int]) -> Int {
     var seen = Set<Int32>()
-    for p in open {
+    for p in positions {
       for k in entries(ofPosition: p) { seen.insert(entryApplicant[Int(positionListEntry[k])]) }
     }
-    let need = open.reduce(0) { $0 + Int(positionMinimum[$1]) }
-    guard need > seen.count else { return nil }
-    return MinimumsCertificate(
-      names: open.map { positionIDs[$0] }, need: need, available: seen.count, limit: .applicants)
+    return seen.count
   }
 
   /// The applicants who accept position `p`, each type counted at most up to the

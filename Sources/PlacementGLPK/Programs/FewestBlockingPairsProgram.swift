@@ -45,12 +45,13 @@ public struct FewestBlockingPairsProgram: Strategy {
     // A placement meeting every minimum starts the search: stabilized welfare's.
     var incumbent: [Double]?
     var notes: [String] = []
+    // Its `optimal` and `feasible` placements meet every constraint; its objective counts
+    // their blocking pairs.
     if let start = try? await StabilizedWelfare().solve(market, control: control),
-      start.status == .optimal || start.status == .feasible, Evaluation(market, start.assignment).isValid
+      start.status == .optimal || start.status == .feasible, let blocking = start.objective
     {
       incumbent = model.values(of: start.assignment)
-      notes.append(
-        "started from stabilized-welfare: \(Evaluation(market, start.assignment).blockingPairCount) blocking pairs")
+      notes.append("started from stabilized-welfare: \(Int(blocking)) blocking pairs")
     }
     var program = model.constraints
     program.direction = .minimize

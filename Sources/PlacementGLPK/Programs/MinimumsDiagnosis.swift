@@ -102,7 +102,8 @@ public struct MinimumsDiagnosis: Sendable {
     shortfalls.sort { ($0.minimum - $0.reached, $0.name) > ($1.minimum - $1.reached, $1.name) }
     var found = certificates
     // The positions the closest placement leaves short may violate Hall's condition together.
-    let shortPositions = shortfalls.filter { !$0.isGroup }.compactMap { market.positionIDs.firstIndex(of: $0.name) }
+    let shortPositions = elastic.shortfallColumns.filter { !$0.isGroup && solution.values[$0.column] > 0.5 }.map(
+      \.index)
     if shortPositions.count > 1, let union = market.hallViolation(among: shortPositions), !found.contains(union) {
       found.append(union)
     }
@@ -129,23 +130,17 @@ struct ElasticMinimums {
     var program = model.constraints
     program.direction = .minimize
     for index in 0..<program.objective.count { program.objective[index] = 0 }
-    let rows = program.rowCount
-    for row in 0..<rows where program.rowLower[row] > 0 {
-      let name = program.rowNames[row]
-      let isGroup = name.hasPrefix("group_")
-      guard isGroup || (name.hasPrefix("position_") && !name.hasSuffix("_min")),
-        let index = Int(name.split(separator: "_")[1])
-      else { continue }
+    for (row, index, isGroup) in model.minimumRows {
       let minimum = program.rowLower[row]
       program.rowLower[row] = -.infinity
       let column = program.addColumn(objective: 1, lower: 0, upper: minimum, integer: true)
-      program.columnNames.append("short_\(name)")
+      program.columnNames.append("short_\(program.rowNames[row])")
       for k in program.rowStart[row]..<program.rowStart[row + 1] {
         program.appendTerm(column: Int(program.rowColumn[k]), coefficient: program.rowValue[k])
       }
       program.appendTerm(column: column, coefficient: 1)
       program.closeRow(lower: minimum, upper: .infinity)
-      program.rowNames.append("elastic_\(name)")
+      program.rowNames.append("elastic_\(program.rowNames[row])")
       shortfallColumns.append((column, index, isGroup, Int(minimum)))
     }
     program.name = "\(market.name) minimums, elastic"

@@ -33,19 +33,19 @@ public struct StabilizedWelfare: Strategy {
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
     let start = try await WelfareProgram(objective: .rankSum, options: options).solve(market, control: control)
-    guard start.status == .optimal || start.status == .feasible, Evaluation(market, start.assignment).isValid else {
+    let started = Evaluation(market, start.assignment)
+    guard start.status == .optimal || start.status == .feasible, started.isValid else {
       var stopped = start
       stopped.objective = nil
       stopped.bound = nil
       stopped.objectiveName = "blocking pairs"
       return stopped
     }
-    let before = Evaluation(market, start.assignment).blockingPairCount
     var repair = MinimumRespectingRepair(market, start: start.assignment)
     let result = repair.run(moveCap: Self.movesPerPair * max(1, market.pairCount)) { control.shouldStop }
     let evaluation = Evaluation(market, result.assignment)
     var notes = [
-      "welfare (rank-sum): \(before) blocking pairs; \(result.moves) moves: \(evaluation.blockingPairCount) left"
+      "welfare (rank-sum): \(started.blockingPairCount) blocking pairs; \(result.moves) moves: \(evaluation.blockingPairCount) left"
     ]
     if result.capped {
       notes.append("the repair stopped before every possible move was made")

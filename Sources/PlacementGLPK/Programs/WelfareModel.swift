@@ -17,6 +17,9 @@ package struct WelfareModel: Sendable {
   package private(set) var constraints: LinearProgram
   /// The column of each position's "open" variable, or −1 when it has none.
   package private(set) var openColumn: [Int]
+  /// The rows that carry a minimum as their lower bound: of each non-closable position and
+  /// each group with one, with the position's or group's index.
+  private(set) var minimumRows: [(row: Int, index: Int, isGroup: Bool)] = []
   /// The weak-stability rows and their helper columns, when the model has them.
   private var stability: StabilityRows?
   /// The number of columns before the stability helpers.
@@ -62,6 +65,7 @@ package struct WelfareModel: Sendable {
         for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
         program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
         rowNames.append("position_\(p)")
+        if minimum > 0 { minimumRows.append((program.rowCount - 1, p, false)) }
       }
     }
     for g in 0..<market.groupCount {
@@ -77,6 +81,7 @@ package struct WelfareModel: Sendable {
       }
       program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
       rowNames.append("group_\(g)")
+      if minimum > 0 { minimumRows.append((program.rowCount - 1, g, true)) }
     }
     var slotEntries = [[Int]](repeating: [], count: market.quotaCapacity.count)
     for e in 0..<pairs where market.entryQuotaSlot[e] >= 0 { slotEntries[Int(market.entryQuotaSlot[e])].append(e) }
