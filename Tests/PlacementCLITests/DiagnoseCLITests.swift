@@ -19,7 +19,7 @@ import Testing
     #expect(run.status == 1)
     let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let lines = run.standardOutput.split(separator: "\n")
-    #expect(lines.count == 3 && lines.allSatisfy { readme.contains($0) }, "\(run.standardOutput)")
+    #expect(lines.count == 4 && lines.allSatisfy { readme.contains($0) }, "\(run.standardOutput)")
     #expect(lines.last?.contains("the least total shortfall is 44") == true)
     let result = directory.appendingPathComponent("result.json").path
     let solve = try placement("solve", variant, "--strategy", "welfare", "-o", result)

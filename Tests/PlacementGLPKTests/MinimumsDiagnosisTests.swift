@@ -7,7 +7,10 @@ import Testing
 @Suite struct MinimumsDiagnosisTests {
   /// A tiny market with every feature, whose minimums are then raised at random (up to
   /// capacity), so that about half the markets cannot meet them.
-  static func market(seed: UInt64) -> Market {
+  static func market(seed: UInt64) -> Market { Fixtures.market(instance(seed: seed)) }
+
+  /// The instance of ``market(seed:)``.
+  static func instance(seed: UInt64) -> Instance {
     var instance = Fixtures.everyFeatureShape(applicants: 6, positions: 3, listLength: 2) {
       $0.groups = 2
       $0.crossingGroups = seed % 3 == 0 ? 1 : 0
@@ -20,7 +23,7 @@ import Testing
     for g in instance.groups.indices where random.next() % 2 == 0 {
       instance.groups[g].minimum = Int(random.next() % UInt64(instance.groups[g].capacity + 1))
     }
-    return Fixtures.market(instance)
+    return instance
   }
 
   /// The least total shortfall over every assignment that meets every constraint but the
@@ -62,10 +65,26 @@ import Testing
       })
     switch certificate.limit {
     case .applicants:
-      let need =
-        positions.reduce(0) { $0 + Int(market.positionMinimum[$1]) }
+      // `need` is at least the named minimums, and no placement that meets every minimum
+      // under the named positions and groups places fewer there.
+      let own =
+        positions.reduce(0) { $0 + (market.positionClosable[$1] ? 0 : Int(market.positionMinimum[$1])) }
         + groups.reduce(0) { $0 + Int(market.groupMinimum[$1]) }
-      return need == certificate.need && acceptors.count == certificate.available
+      let under = (0..<market.groupCount).filter {
+        Set(market.positions(ofGroup: $0).map { Int($0) }).isSubset(of: members)
+      }
+      let fewest = BruteForce.assignments(market).compactMap { assignment -> Int? in
+        var fill = [Int](repeating: 0, count: market.positionCount)
+        for p in assignment where p >= 0 { fill[Int(p)] += 1 }
+        let met =
+          members.allSatisfy { market.positionClosable[$0] || fill[$0] >= Int(market.positionMinimum[$0]) }
+          && under.allSatisfy { g in
+            market.positions(ofGroup: g).reduce(0) { $0 + fill[Int($1)] } >= Int(market.groupMinimum[g])
+          }
+        return met ? members.reduce(0) { $0 + fill[$1] } : nil
+      }.min()
+      return own <= certificate.need && certificate.need <= (fewest ?? Int.max)
+        && acceptors.count == certificate.available
     case .applicantsWithinTypeQuotas:
       return positions.count == 1 && Int(market.positionMinimum[positions[0]]) == certificate.need
         && certificate.available < acceptors.count
@@ -121,6 +140,34 @@ import Testing
       infeasible > 300 && infeasible < 1700,
       "\(infeasible) of 2000 infeasible, \(withoutCertificate) without a certificate")
     #expect(withoutCertificate > 30, "\(withoutCertificate) infeasible without a certificate")
+  }
+
+  /// Without capacities, type quotas, closable positions or crossing groups in the way,
+  /// a Hall violator exists exactly when the minimums cannot all be met, and the flow's
+  /// minimum cut finds one.
+  @Test(arguments: 1...2000)
+  func theMinimumCutNamesAViolatorWheneverOneExists(seed: UInt64) {
+    var instance = Self.instance(seed: seed)
+    instance.typeQuotas = []
+    for p in instance.positions.indices {
+      instance.positions[p].capacity = instance.applicants.count
+      instance.positions[p].closable = false
+    }
+    for g in instance.groups.indices {
+      instance.groups[g].capacity = max(instance.groups[g].minimum, instance.applicants.count)
+      // A group without positions is short by counts alone, not by Hall's condition.
+      if !instance.positions.contains(where: { $0.groups.contains(instance.groups[g].id) }) {
+        instance.groups[g].minimum = 0
+      }
+    }
+    let market = Fixtures.market(instance)
+    guard market.welfareNetworkObstacles.isEmpty else { return }
+    let infeasible = Self.bruteForceShortfall(market) > 0
+    let certificate = market.hallCertificate
+    #expect((certificate != nil) == infeasible, "seed \(seed): \(certificate?.description ?? "none")")
+    if let certificate {
+      #expect(Self.rederive(certificate, in: market), "seed \(seed): \(certificate)")
+    }
   }
 
   /// Counts alone prove infeasibility whenever they show it, and never on a feasible market.

@@ -93,23 +93,112 @@ extension Market {
     return certificates
   }
 
-  /// Checks Hall's condition for a set of positions: whether their minimums together
-  /// exceed the applicants who accept any of them. Returns the certificate when they do.
+  /// What each position and group needs placed under it for every minimum below it to
+  /// hold: its own minimum, or its sub-networks' needs together when those are more
+  /// (positions are `0..<positionCount`, group g is `positionCount + g`, as in
+  /// ``minimumTreeParents``). Closable positions need nothing (they may close); groups
+  /// left out of the tree, or without positions, need nothing here.
+  package func minimumNeeds(parents parent: [Int]) -> (need: [Int], own: [Int]) {
+    var need = [Int](repeating: 0, count: positionCount + groupCount)
+    var below = need
+    let innerFirst = (0..<groupCount).sorted { (positions(ofGroup: $0).count, $0) < (positions(ofGroup: $1).count, $1) }
+    for v in Array(0..<positionCount) + innerFirst.map({ positionCount + $0 }) where parent[v] != -2 {
+      let minimum =
+        v < positionCount
+        ? (positionClosable[v] ? 0 : Int(positionMinimum[v]))
+        : (positions(ofGroup: v - positionCount).isEmpty ? 0 : Int(groupMinimum[v - positionCount]))
+      need[v] = max(minimum, below[v])
+      if parent[v] >= 0 { below[parent[v]] += need[v] }
+    }
+    return (need, zip(need, below).map { $0 - $1 })
+  }
+
+  /// A set of positions and groups whose needs (``minimumNeeds(parents:)``) together
+  /// exceed the applicants who accept any of their positions (Hall's condition fails), or
+  /// `nil` when there is none.
   ///
-  /// - Complexity: O(pairs of the positions).
-  public func hallViolation(among positions: [Int]) -> MinimumsCertificate? {
-    let open = positions.filter { positionMinimum[$0] > 0 && !positionClosable[$0] }
-    guard !open.isEmpty else { return nil }
-    let need = open.reduce(0) { $0 + Int(positionMinimum[$1]) }
-    let accepting = acceptorCount(of: open)
-    guard need > accepting else { return nil }
+  /// Each position and group is asked for the part of its need its sub-networks do not
+  /// already claim; a maximum flow sends applicants to those parts, each applicant once,
+  /// through any position it accepts beneath. The parts are all met exactly when no Hall
+  /// violator exists, since capacities and type quotas are left out. When one is
+  /// unmet, the holders reachable from the source in the residual network are a violator
+  /// (the minimum cut's source side); it is named by its topmost members and then pruned
+  /// while it stays one, so no named member can be dropped.
+  ///
+  /// - Complexity: one max flow by cost scaling on the pairs' network, plus a pruning pass
+  ///   of O(members × their pairs) for at most 64 members.
+  public var hallCertificate: MinimumsCertificate? {
+    let parent = minimumTreeParents
+    let (need, own) = minimumNeeds(parents: parent)
+    let demand = own.reduce(0, +)
+    guard demand > 0 else { return nil }
+    let source = 0
+    let sink = 1
+    let holderNode = 2
+    let applicantNode = holderNode + positionCount + groupCount
+    var network = MinCostFlow(nodeCount: applicantNode + applicantCount)
+    var costs: [Int64] = []
+    let unbounded = Int32(clamping: demand)
+    func add(_ tail: Int, _ head: Int, upper: Int32, cost: Int64 = 0) {
+      network.addArc(from: tail, to: head, upper: upper)
+      costs.append(cost)
+    }
+    for v in own.indices where own[v] > 0 {
+      add(source, holderNode + v, upper: Int32(own[v]), cost: -1)
+      if v >= positionCount {
+        for p in positions(ofGroup: v - positionCount) { add(holderNode + v, holderNode + Int(p), upper: unbounded) }
+      }
+    }
+    for e in 0..<pairCount {
+      add(holderNode + Int(entryPosition[e]), applicantNode + Int(entryApplicant[e]), upper: unbounded)
+    }
+    for a in 0..<applicantCount where !entries(ofApplicant: a).isEmpty { add(applicantNode + a, sink, upper: 1) }
+    let returnArc = costs.count
+    add(sink, source, upper: unbounded)
+    let placed: Int64
+    do {
+      placed = -(try network.minimize(costs: costs))
+    } catch {
+      preconditionFailure("the zero flow is feasible and costs are 0 and −1: \(error)")
+    }
+    guard placed < demand else { return nil }
+    // Without the return arc, the residual network is that of the maximum flow.
+    let reached = network.reachable(from: [source], avoiding: returnArc..<(returnArc + 1))
+    let inCut = (0..<(positionCount + groupCount)).map { reached[holderNode + $0] && need[$0] > 0 }
+    // The topmost members: in the cut, with no ancestor in it.
+    var members = (0..<(positionCount + groupCount)).filter { v in
+      guard inCut[v] else { return false }
+      var up = parent[v]
+      while up >= 0 {
+        if inCut[up] { return false }
+        up = parent[up]
+      }
+      return true
+    }
+    func positionsUnder(_ v: Int) -> [Int] {
+      v < positionCount ? [v] : positions(ofGroup: v - positionCount).map { Int($0) }
+    }
+    func excess(_ set: [Int]) -> (need: Int, accepting: Int) {
+      (set.reduce(0) { $0 + need[$1] }, acceptorCount(of: set.flatMap(positionsUnder)))
+    }
+    if members.count <= 64 {
+      for v in members.sorted(by: { (need[$0], $0) < (need[$1], $1) }) {
+        let rest = members.filter { $0 != v }
+        let (restNeed, restAccepting) = excess(rest)
+        if !rest.isEmpty && restNeed > restAccepting { members = rest }
+      }
+    }
+    members.sort { (need[$1], $0) < (need[$0], $1) }
+    let (total, accepting) = excess(members)
+    precondition(total > accepting, "a minimum cut's source side violates Hall's condition")
     return MinimumsCertificate(
-      names: open.map { positionIDs[$0] }, need: need, available: accepting, limit: .applicants)
+      names: members.map { $0 < positionCount ? positionIDs[$0] : groupIDs[$0 - positionCount] }, need: total,
+      available: accepting, limit: .applicants)
   }
 
   /// The applicants who accept (and are accepted by) at least one of `positions`, each
   /// counted once.
-  private func acceptorCount(of positions: [Int]) -> Int {
+  package func acceptorCount(of positions: [Int]) -> Int {
     var seen = Set<Int32>()
     for p in positions {
       for k in entries(ofPosition: p) { seen.insert(entryApplicant[Int(positionListEntry[k])]) }

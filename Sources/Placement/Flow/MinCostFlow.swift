@@ -94,6 +94,18 @@ package struct MinCostFlow: Sendable {
   ///
   /// - Complexity: O(N + M).
   package mutating func canReach(_ target: Int, from sources: [Int], avoiding avoided: Range<Int>) -> Bool {
+    reachable(from: sources, avoiding: avoided, stoppingAt: target)[target]
+  }
+
+  /// The nodes reachable from any of `sources` along residual arcs with capacity, using
+  /// neither direction of the arcs in `avoided`; the search ends early at `target`.
+  ///
+  /// - Complexity: O(N + M).
+  package mutating func reachable(
+    from sources: [Int], avoiding avoided: Range<Int> = 0..<0, stoppingAt target: Int = -1
+  )
+    -> [Bool]
+  {
     if !isBuilt { build() }
     var blocked = [Bool](repeating: false, count: head.count)
     for arc in avoided {
@@ -104,7 +116,7 @@ package struct MinCostFlow: Sendable {
     var stack = sources.map(Int32.init)
     for v in sources { seen[v] = true }
     while let v = stack.popLast() {
-      if Int(v) == target { return true }
+      if Int(v) == target { break }
       for a in Int(firstArc[Int(v)])..<Int(firstArc[Int(v) + 1]) where residual[a] > 0 && !blocked[a] {
         let w = Int(head[a])
         if !seen[w] {
@@ -113,7 +125,7 @@ package struct MinCostFlow: Sendable {
         }
       }
     }
-    return false
+    return seen
   }
 
   /// Adds `amount` units of supply at `node` (negative for demand); before any solve.

@@ -4,14 +4,17 @@ import Placement
 /// much, in terms an operator acts on.
 ///
 /// Two kinds of evidence: ``certificates``, counts anyone can re-derive from the instance
-/// (a network whose minimum exceeds the applicants who accept it; see
-/// ``Placement/Market/minimumsCertificates``), and the *elastic programme*: the
-/// placement that meets every other constraint and minimises the total shortfall over
-/// all minimums of non-closable positions and of groups. Its optimum is 0 exactly when the
-/// minimums can all be met; otherwise ``shortfalls`` says, per position and group, how far
-/// one placement with the least total shortfall falls short (which minimums to lower, and
-/// by how much, to make the market feasible). Closable positions may close instead, which
-/// the programme decides.
+/// (a network whose minimum exceeds the applicants who accept it, see
+/// ``Placement/Market/minimumsCertificates``; a set of networks that need more experts
+/// between them than accept any of them, from a maximum flow's minimum cut, see
+/// ``Placement/Market/hallCertificate``), and the *least total shortfall*: the placement
+/// that meets every other constraint and minimises the total shortfall over all minimums
+/// of non-closable positions and of groups. Its optimum is 0 exactly when the minimums can
+/// all be met; otherwise ``shortfalls`` says, per position and group, how far one placement
+/// with the least total shortfall falls short (which minimums to lower, and by how much,
+/// to make the market feasible). On a network market (nested groups, no closable
+/// positions) a min-cost flow finds it exactly (``Placement/Market/leastShortfall(control:)``);
+/// otherwise the elastic integer programme does, and closable positions may close.
 public struct MinimumsDiagnosis: Sendable {
   /// Whether the minimums can all be met.
   public enum Verdict: String, Sendable {
@@ -21,23 +24,6 @@ public struct MinimumsDiagnosis: Sendable {
     case infeasible
     /// The search stopped before deciding.
     case unknown
-  }
-
-  /// How far one minimum falls short in the placement with the least total shortfall.
-  public struct Shortfall: Sendable, Hashable, CustomStringConvertible {
-    /// The position's or group's id.
-    public var name: String
-    /// Whether it is a group.
-    public var isGroup: Bool
-    /// Its minimum.
-    public var minimum: Int
-    /// What the placement gives it.
-    public var reached: Int
-
-    /// `"region-centre" short by 32 (409 of 441)`.
-    public var description: String {
-      "\(isGroup ? "group" : "position") \"\(name)\" short by \(minimum - reached) (\(reached) of \(minimum))"
-    }
   }
 
   /// The verdict.
@@ -50,7 +36,7 @@ public struct MinimumsDiagnosis: Sendable {
   /// A lower bound on the least total shortfall (equal to it when proven).
   public var shortfallBound: Int
   /// Each minimum the closest placement misses, with by how much.
-  public var shortfalls: [Shortfall]
+  public var shortfalls: [MinimumShortfall]
   /// A placement with the least total shortfall found (meeting every minimum when feasible).
   public var placement: [Int32]?
 
@@ -81,16 +67,38 @@ public struct MinimumsDiagnosis: Sendable {
   public static func diagnose(_ market: Market, control: SolveControl = SolveControl()) async throws(GLPKError)
     -> MinimumsDiagnosis
   {
-    let certificates = market.minimumsCertificates
+    var certificates = market.minimumsCertificates
+    if let hall = market.hallCertificate,
+      !certificates.contains(where: { $0.limit == .applicants && Set($0.names) == Set(hall.names) })
+    {
+      certificates.append(hall)
+    }
+    let unplaced = [Int32](repeating: -1, count: market.applicantCount)
+    // The network relaxation's least shortfall is a flow's optimum; GLPK is needed only
+    // when its placement breaks a constraint the relaxation drops.
+    let relaxed: LeastShortfall
+    do {
+      relaxed = try market.leastShortfall(control: control)
+    } catch {
+      return MinimumsDiagnosis(
+        verdict: certificates.isEmpty ? .unknown : .infeasible, certificates: certificates, totalShortfall: nil,
+        shortfallBound: certificates.isEmpty ? 0 : 1, shortfalls: [], placement: nil)
+    }
+    if relaxed.isExact {
+      return MinimumsDiagnosis(
+        verdict: relaxed.total == 0 ? .feasible : .infeasible, certificates: relaxed.total == 0 ? [] : certificates,
+        totalShortfall: relaxed.total, shortfallBound: relaxed.total, shortfalls: relaxed.shortfalls,
+        placement: relaxed.placement)
+    }
     let elastic = ElasticMinimums(market)
     guard !elastic.shortfallColumns.isEmpty else {
       return MinimumsDiagnosis(
-        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
-        placement: [Int32](repeating: -1, count: market.applicantCount))
+        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [], placement: unplaced)
     }
     let solution = try await GLPKSolver().solve(elastic.program, control: control)
-    // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance).
-    let bound = max(0, Int(((solution.bound ?? 0) - 1e-6).rounded(.up)))
+    // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance); the
+    // relaxation's shortfall bounds it too.
+    let bound = max(relaxed.total, Int(((solution.bound ?? 0) - 1e-6).rounded(.up)))
     guard let objective = solution.objective, !solution.values.isEmpty else {
       return MinimumsDiagnosis(
         verdict: certificates.isEmpty ? .unknown : .infeasible, certificates: certificates, totalShortfall: nil,
@@ -100,17 +108,11 @@ public struct MinimumsDiagnosis: Sendable {
     let placement = elastic.model.assignment(from: solution.values)
     var shortfalls = elastic.shortfalls(in: solution.values)
     shortfalls.sort { ($0.minimum - $0.reached, $0.name) > ($1.minimum - $1.reached, $1.name) }
-    var found = certificates
-    // The positions the closest placement leaves short may violate Hall's condition together.
-    let shortPositions = elastic.shortfallColumns.filter { !$0.isGroup && solution.values[$0.column] > 0.5 }.map(
-      \.index)
-    if shortPositions.count > 1, let union = market.hallViolation(among: shortPositions), !found.contains(union) {
-      found.append(union)
-    }
     let proven = solution.status == .optimal
-    let verdict: Verdict = total == 0 ? .feasible : (proven || !found.isEmpty || bound > 0 ? .infeasible : .unknown)
+    let verdict: Verdict =
+      total == 0 ? .feasible : (proven || !certificates.isEmpty || bound > 0 ? .infeasible : .unknown)
     return MinimumsDiagnosis(
-      verdict: verdict, certificates: verdict == .feasible ? [] : found,
+      verdict: verdict, certificates: verdict == .feasible ? [] : certificates,
       totalShortfall: proven ? total : (total == 0 ? 0 : nil), shortfallBound: proven ? total : bound,
       shortfalls: shortfalls, placement: placement)
   }
@@ -148,13 +150,13 @@ struct ElasticMinimums {
   }
 
   /// The minimums a solution's values leave short.
-  func shortfalls(in values: [Double]) -> [MinimumsDiagnosis.Shortfall] {
+  func shortfalls(in values: [Double]) -> [MinimumShortfall] {
     let market = model.market
     return shortfallColumns.compactMap { entry in
       let short = Int(values[entry.column].rounded())
       guard short > 0 else { return nil }
       let name = entry.isGroup ? market.groupIDs[entry.index] : market.positionIDs[entry.index]
-      return MinimumsDiagnosis.Shortfall(
+      return MinimumShortfall(
         name: name, isGroup: entry.isGroup, minimum: entry.minimum, reached: entry.minimum - short)
     }
   }
