@@ -1,7 +1,9 @@
 extension StrategyRegistry {
-  /// The native strategies: deferred acceptance, the stable approximation, and welfare by
-  /// min-cost flow.
-  public static let native = StrategyRegistry([.deferredAcceptance, .stableApproximation, .networkWelfare])
+  /// The native strategies: deferred acceptance, the stable approximation, welfare by
+  /// min-cost flow, and extended-seat deferred acceptance for minimums.
+  public static let native = StrategyRegistry([
+    .deferredAcceptance, .stableApproximation, .networkWelfare, .extendedSeats,
+  ])
 }
 
 extension StrategyEntry {
@@ -66,4 +68,21 @@ extension StrategyEntry {
   ) { arguments in
     NetworkWelfare(objective: arguments.text("objective").flatMap(WelfareObjective.init(rawValue:)))
   }
+
+  /// ``ExtendedSeatDeferredAcceptance``.
+  public static let extendedSeats = StrategyEntry(
+    name: "extended-seats",
+    summary: "extended-seat deferred acceptance for minimums: strategyproof; meets them when every list is complete",
+    features: [
+      .ties: .limited("broken in listed order"),
+      .groups: .limited("group capacities hold; a group's minimum has no standard seats, so it may be missed"),
+      .typeQuotas: .limited("shared out between standard and extended seats, standard first, so they may bind early"),
+      .minimums: .limited(
+        "standard seats hold them back; met for certain only when every applicant accepts and is accepted by every position"
+      ),
+      .closableMinimums: .limited("a closable position has extended seats only and closes below its minimum"),
+      .crossingGroups: .limited("quotas hold"),
+      .scores: .limited("play no part"),
+    ]
+  ) { _ in ExtendedSeatDeferredAcceptance() }
 }
