@@ -48,7 +48,7 @@ extension PlacementCommand {
         "discrepancies": .array(audit.discrepancies.map { .string($0.description) }),
         "stable": .bool(evaluation.isStable),
         "violations": .array(evaluation.violations.map(JSONValue.string)),
-        "metrics": evaluation.metricsJSON,
+        "metrics": evaluation.metricsJSON(in: market),
         "blockingPairs": .array(
           evaluation.blockingPairs.map {
             .object([

@@ -81,7 +81,7 @@ extension Solution {
     writer.value(.array(assignment.indices.filter { assignment[$0] < 0 }.map { .string(market.applicantIDs[$0]) }))
     writer.raw(",\n")
     writer.key("metrics")
-    writer.value(evaluation.metricsJSON)
+    writer.value(evaluation.metricsJSON(in: market))
     writer.raw(",\n")
     if !notes.isEmpty {
       writer.key("notes")
@@ -96,8 +96,11 @@ extension Solution {
 }
 
 extension Evaluation {
-  /// The `metrics` object of a result file.
-  public var metricsJSON: JSONValue {
+  /// The `metrics` object of a result file for `market`: placed, blocking pairs, rank
+  /// profile and sum, validity, the score total when there are scores, each minimum with
+  /// what the placement gives it (`minimums`: positions, then groups, in instance order),
+  /// and how many applicants of each type are placed (`placedByType`).
+  public func metricsJSON(in market: Market) -> JSONValue {
     var metrics: [String: JSONValue] = [
       "matched": .number(Double(matched)),
       "blockingPairs": .number(Double(blockingPairCount)),
@@ -106,6 +109,28 @@ extension Evaluation {
       "valid": .bool(isValid),
     ]
     if let scoreTotal { metrics["scoreTotal"] = .number(scoreTotal) }
+    // An assignment of the wrong length is evaluated no further.
+    guard positionFill.count == market.positionCount, typeFill.count == market.typeNames.count else {
+      return .object(metrics)
+    }
+    func minimum(_ id: String, group: Bool, _ minimum: Int32, _ placed: Int) -> JSONValue {
+      .object([
+        "id": .string(id), "kind": .string(group ? "group" : "position"), "minimum": .number(Double(minimum)),
+        "placed": .number(Double(placed)),
+      ])
+    }
+    let positions = (0..<market.positionCount).filter { market.positionMinimum[$0] > 0 }.map {
+      minimum(market.positionIDs[$0], group: false, market.positionMinimum[$0], positionFill[$0])
+    }
+    let groups = (0..<market.groupCount).filter { market.groupMinimum[$0] > 0 }.map {
+      minimum(market.groupIDs[$0], group: true, market.groupMinimum[$0], groupFill[$0])
+    }
+    if !positions.isEmpty || !groups.isEmpty { metrics["minimums"] = .array(positions + groups) }
+    if !market.typeNames.isEmpty {
+      metrics["placedByType"] = .object(
+        Dictionary(
+          uniqueKeysWithValues: market.typeNames.enumerated().map { ($1, .number(Double(typeFill[$0].placed))) }))
+    }
     return .object(metrics)
   }
 }

@@ -80,14 +80,7 @@ private struct Auditor {
   private mutating func auditMetrics() {
     guard let claim = claims["metrics"] else { return }
     guard case .object(let metrics) = claim else { return report("metrics", claim, expected: "an object") }
-    var truth: [String: JSONValue] = [
-      "matched": .number(Double(evaluation.matched)),
-      "blockingPairs": .number(Double(evaluation.blockingPairCount)),
-      "rankProfile": .array(evaluation.rankProfile.map { .number(Double($0)) }),
-      "rankSum": .number(Double(evaluation.rankSum)),
-      "valid": .bool(evaluation.isValid),
-    ]
-    if let total = evaluation.scoreTotal { truth["scoreTotal"] = .number(total) }
+    guard case .object(let truth) = evaluation.metricsJSON(in: market) else { return }
     for key in metrics.keys.sorted() {
       let path = FieldPath.root.key("metrics").key(key)
       guard let value = truth[key] else {

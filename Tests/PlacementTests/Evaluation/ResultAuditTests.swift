@@ -46,4 +46,29 @@ import Testing
         "metrics.matched", "status", "unassigned[0]", "unassigned[2]", "version",
       ])
   }
+
+  /// The fill of every minimum and the placed count of every type are claims too: the
+  /// result writes them from the assignment and an edited one is named.
+  @Test func minimumsAndTypeFillAreWrittenAndAudited() throws {
+    let market = Fixtures.market(
+      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3) { $0.minimumShare = 1 }
+        .instance(seed: 5))
+    let solution = try DeferredAcceptance().solve(market)
+    let evaluation = Evaluation(market, solution.assignment)
+    let text = String(
+      decoding: solution.resultJSON(market: market, strategy: "deferred-acceptance", evaluation: evaluation),
+      as: UTF8.self)
+    let p = try #require((0..<market.positionCount).first { market.positionMinimum[$0] > 0 })
+    let entry =
+      #"{"id":"\#(market.positionIDs[p])","kind":"position","minimum":\#(market.positionMinimum[p]),"#
+      + #""placed":\#(evaluation.positionFill[p])}"#
+    let type = #""\#(market.typeNames[0])":\#(evaluation.typeFill[0].placed)"#
+    #expect(text.contains(entry) && text.contains(type), "\(text)")
+    let edited =
+      text
+      .replacingOccurrences(of: entry, with: entry.replacingOccurrences(of: #""placed":"#, with: #""placed":9"#))
+      .replacingOccurrences(of: type, with: #""\#(market.typeNames[0])":99"#)
+    let audit = try ResultAudit(market, resultJSON: Data(edited.utf8))
+    #expect(audit.discrepancies.map(\.path.description).sorted() == ["metrics.minimums", "metrics.placedByType"])
+  }
 }
