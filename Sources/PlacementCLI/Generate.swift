@@ -12,8 +12,8 @@ extension PlacementCommand {
         (3,000 students, 8 universities, 60 hosts, about 400 posts); --preset \
         expert-network makes the shape of the bundled talent networks (--experts experts, \
         16 networks in 7 sectors and 3 regions, minimums of 100, origin caps, fit scores). \
-        With a preset, other options are ignored except --seed, --experts, --network-minimum \
-        and --output.
+        With a preset, other options are ignored except --seed, --experts, --network-minimum, \
+        --sector-minimum-factor and --output.
         """)
 
     /// Ready-made shapes.
@@ -33,6 +33,10 @@ extension PlacementCommand {
 
     @Option(help: "Every network's minimum, for --preset expert-network.")
     var networkMinimum = 100
+
+    @Option(
+      help: "Each sector's minimum as a multiple of its networks' minimums, for --preset expert-network (0: none).")
+    var sectorMinimumFactor = 0.0
 
     @Option(help: "The number of positions.")
     var positions = 10
@@ -112,6 +116,9 @@ extension PlacementCommand {
       guard (0...1_000_000).contains(networkMinimum) else {
         throw ValidationError("--network-minimum must be from 0 to 1000000, not \(networkMinimum)")
       }
+      guard (0...10).contains(sectorMinimumFactor) else {
+        throw ValidationError("--sector-minimum-factor must be from 0 to 10, not \(sectorMinimumFactor)")
+      }
       guard (1...10_000_000).contains(experts) else {
         throw ValidationError("--experts must be from 1 to 10000000, not \(experts)")
       }
@@ -129,7 +136,9 @@ extension PlacementCommand {
         var shape = TalentNetworks(experts: experts)
         shape.networkMinimum = networkMinimum
         if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
+        shape.sectorMinimumFactor = sectorMinimumFactor
         if networkMinimum != 100 { shape.name += "-minimum-\(networkMinimum)" }
+        if sectorMinimumFactor > 0 { shape.name += "-sectors-\(sectorMinimumFactor)" }
         instance = shape.instance(seed: seed)
       } else {
         var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)

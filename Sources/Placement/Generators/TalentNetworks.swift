@@ -83,6 +83,9 @@ public struct TalentNetworks: Sendable {
   /// The minimum of each region's group, as a share of its networks' minimums summed
   /// (more than 1 asks a region for more than its networks' minimums); 0 for none.
   public var regionMinimumFactor = 1.1
+  /// The minimum of each sector's group, as a share of its networks' minimums summed; 0
+  /// (the default) for none.
+  public var sectorMinimumFactor = 0.0
   /// The chance that an expert also fits a second sector.
   public var secondSectorChance = 0.45
   /// The most networks an expert lists.
@@ -184,13 +187,18 @@ public struct TalentNetworks: Sendable {
       for e in listersOf[n] { scores.append(Score(applicant: expertID(e), position: network.id, value: fitOf[e][n])) }
     }
 
-    // Sectors and regions: capacities are their networks' seats; regions may ask for more
+    // Sectors and regions: capacities are their networks' seats; either may ask for more
     // than their networks' minimums.
     var groups: [Group] = []
     for sector in sectorNames {
       let members = positions.filter { $0.groups.first == "sector-\(sector)" }
       guard !members.isEmpty else { continue }
-      groups.append(Group(id: "sector-\(sector)", capacity: members.reduce(0) { $0 + $1.capacity }))
+      let minimums = members.reduce(0) { $0 + $1.minimum }
+      let capacity = members.reduce(0) { $0 + $1.capacity }
+      groups.append(
+        Group(
+          id: "sector-\(sector)", capacity: capacity,
+          minimum: min(capacity, Int((Double(minimums) * sectorMinimumFactor).rounded(.up)))))
     }
     for region in regionNames {
       let members = positions.filter { $0.groups.last == "region-\(region)" }
