@@ -49,10 +49,10 @@ PY
 echo "| instance | diagnose | welfare | stabilized-welfare | fewest-blocking (${limit} s) | extended-seats |"
 echo "|---|---|---|---|---|---|"
 row() { # label, file
-  local diagnosis
-  diagnosis=$(timed $bin diagnose "$2" --time-limit "$limit")
-  local verdict
-  verdict=$($bin diagnose "$2" --time-limit "$limit" 2>/dev/null | head -1 | sed 's/^[^:]*: //') || true
+  /usr/bin/time -f "%e|%M" -o "$dir/time" $bin diagnose "$2" --time-limit "$limit" >"$dir/verdict" 2>/dev/null || true
+  local diagnosis verdict
+  diagnosis=$(tail -1 "$dir/time" | awk -F'|' '{ printf "%s|%d", $1, $2 / 1024 }')
+  verdict=$(head -1 "$dir/verdict" | sed 's/^[^:]*: //')
   echo "| $1 | $verdict, ${diagnosis%|*} s (${diagnosis#*|} MB) | $(run "$2" welfare) | $(run "$2" stabilized-welfare) |" \
     "$(run "$2" fewest-blocking) | $(run "$2" extended-seats) |"
 }
