@@ -189,27 +189,24 @@ public struct TalentNetworks: Sendable {
 
     // Sectors and regions: capacities are their networks' seats; either may ask for more
     // than their networks' minimums.
-    var groups: [Group] = []
-    for sector in sectorNames {
-      let members = positions.filter { $0.groups.first == "sector-\(sector)" }
-      guard !members.isEmpty else { continue }
+    func group(_ id: String, of members: [Position], minimumFactor: Double) -> Group? {
+      guard !members.isEmpty else { return nil }
       let minimums = members.reduce(0) { $0 + $1.minimum }
       let capacity = members.reduce(0) { $0 + $1.capacity }
-      groups.append(
-        Group(
-          id: "sector-\(sector)", capacity: capacity,
-          minimum: min(capacity, Int((Double(minimums) * sectorMinimumFactor).rounded(.up)))))
+      return Group(
+        id: id, capacity: capacity, minimum: min(capacity, Int((Double(minimums) * minimumFactor).rounded(.up))))
     }
-    for region in regionNames {
-      let members = positions.filter { $0.groups.last == "region-\(region)" }
-      guard !members.isEmpty else { continue }
-      let minimums = members.reduce(0) { $0 + $1.minimum }
-      let capacity = members.reduce(0) { $0 + $1.capacity }
-      groups.append(
-        Group(
-          id: "region-\(region)", capacity: capacity,
-          minimum: min(capacity, Int((Double(minimums) * regionMinimumFactor).rounded(.up)))))
+    let sectorGroups = sectorNames.compactMap { sector in
+      group(
+        "sector-\(sector)", of: positions.filter { $0.groups.first == "sector-\(sector)" },
+        minimumFactor: sectorMinimumFactor)
     }
+    let regionGroups = regionNames.compactMap { region in
+      group(
+        "region-\(region)", of: positions.filter { $0.groups.last == "region-\(region)" },
+        minimumFactor: regionMinimumFactor)
+    }
+    let groups = sectorGroups + regionGroups
     return Instance(
       name: name, applicants: applicants, positions: positions, groups: groups, typeQuotas: typeQuotas,
       scores: scores)
