@@ -135,8 +135,8 @@ extension PlacementCommand {
       } else if preset == .expertNetwork {
         var shape = TalentNetworks(experts: experts)
         shape.networkMinimum = networkMinimum
-        if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
         shape.sectorMinimumFactor = sectorMinimumFactor
+        if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
         if networkMinimum != 100 { shape.name += "-minimum-\(networkMinimum)" }
         if sectorMinimumFactor > 0 { shape.name += "-sectors-\(sectorMinimumFactor)" }
         instance = shape.instance(seed: seed)

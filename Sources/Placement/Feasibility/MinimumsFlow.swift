@@ -137,13 +137,18 @@ extension Market {
       total: relaxedTotal, isExact: keepsTheRest && total == relaxedTotal, shortfalls: shortfalls, placement: placement)
   }
 
-  /// The parent of each minimum holder in the laminar tree of positions and groups
-  /// (positions are `0..<positionCount`, group g is `positionCount + g`): a position's
-  /// innermost group, a group's next enclosing one, or −1 at the top. Groups that cross
-  /// one another are left out (a position or group under them takes the innermost group
-  /// that contains all its others) with parent −2; ``NetworkRelaxation`` chooses which.
-  package var minimumTreeParents: [Int] {
-    let dropped = NetworkRelaxation(self).dropsGroup
+  /// The parent of each minimum holder in the laminar tree of positions and groups of the
+  /// market's ``NetworkRelaxation`` (see ``laminarParents(dropping:)``).
+  package var minimumTreeParents: [Int] { laminarParents(dropping: NetworkRelaxation(self).dropsGroup) }
+
+  /// The parent of each position and group in the laminar tree the groups not `dropped`
+  /// form (positions are `0..<positionCount`, group g is `positionCount + g`): a
+  /// position's innermost group, a group's next enclosing one, or −1 at the top; −2 for a
+  /// dropped group. The kept groups must be laminar: each position's, smallest first, form
+  /// a chain.
+  ///
+  /// - Complexity: O(Σ over positions of g log g) for g groups per position.
+  package func laminarParents(dropping dropped: [Bool]) -> [Int] {
     var parent = [Int](repeating: -1, count: positionCount + groupCount)
     for g in 0..<groupCount where dropped[g] { parent[positionCount + g] = -2 }
     for p in 0..<positionCount {

@@ -103,24 +103,22 @@ package struct WelfareFlow {
       add(slotNode + q, positionNode + Int(market.quotaPosition[q]), lower: 0, upper: market.quotaCapacity[q])
     }
     self.firstSlotArc = firstSlotArc
-    var firstPositionArc = network.arcCount
-    // Groups are laminar: each position's groups, smallest first, form a chain.
-    var groupParent = [Int](repeating: sink, count: groups)
+    let firstPositionArc = network.arcCount
+    let parent = market.laminarParents(dropping: relaxation.dropsGroup)
+    let top = sink
+    let parentNode = { (holder: Int) in holder < 0 ? top : groupNode + holder - positions }
     for p in 0..<positions {
-      let chain = market.groups(ofPosition: p).filter { !relaxation.dropsGroup[Int($0)] }.sorted {
-        (market.positions(ofGroup: Int($0)).count, $0) < (market.positions(ofGroup: Int($1)).count, $1)
-      }
-      for (inner, outer) in zip(chain, chain.dropFirst()) { groupParent[Int(inner)] = groupNode + Int(outer) }
-      let parent = chain.first.map { groupNode + Int($0) } ?? sink
-      if p == 0 { firstPositionArc = network.arcCount }
       let closes = relaxation.relaxesClosures && market.positionClosable[p]
-      add(positionNode + p, parent, lower: closes ? 0 : market.positionMinimum[p], upper: market.positionCapacity[p])
+      add(
+        positionNode + p, parentNode(parent[p]), lower: closes ? 0 : market.positionMinimum[p],
+        upper: market.positionCapacity[p])
     }
     self.firstPositionArc = firstPositionArc
     var groupArc = [Int](repeating: -1, count: groups)
     for g in 0..<groups where !market.positions(ofGroup: g).isEmpty && !relaxation.dropsGroup[g] {
       groupArc[g] = network.arcCount
-      add(groupNode + g, groupParent[g], lower: market.groupMinimum[g], upper: market.groupCapacity[g])
+      add(
+        groupNode + g, parentNode(parent[positions + g]), lower: market.groupMinimum[g], upper: market.groupCapacity[g])
     }
     self.groupArc = groupArc
     returnArc = network.arcCount

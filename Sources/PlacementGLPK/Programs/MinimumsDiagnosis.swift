@@ -12,9 +12,10 @@ import Placement
 /// of non-closable positions and of groups. Its optimum is 0 exactly when the minimums can
 /// all be met; otherwise ``shortfalls`` says, per position and group, how far one placement
 /// with the least total shortfall falls short (which minimums to lower, and by how much,
-/// to make the market feasible). On a network market (nested groups, no closable
-/// positions) a min-cost flow finds it exactly (``Placement/Market/leastShortfall(control:)``);
-/// otherwise the elastic integer programme does, and closable positions may close.
+/// to make the market feasible). A min-cost flow on the market's network relaxation finds
+/// it (``Placement/Market/leastShortfall(control:)``), exactly on a network market and
+/// whenever its placement keeps what the relaxation drops; otherwise the elastic integer
+/// programme does, and closable positions may close.
 public struct MinimumsDiagnosis: Sendable {
   /// Whether the minimums can all be met.
   public enum Verdict: String, Sendable {
@@ -73,7 +74,6 @@ public struct MinimumsDiagnosis: Sendable {
     {
       certificates.append(hall)
     }
-    let unplaced = [Int32](repeating: -1, count: market.applicantCount)
     // The network relaxation's least shortfall is a flow's optimum; GLPK is needed only
     // when its placement breaks a constraint the relaxation drops.
     let relaxed: LeastShortfall
@@ -93,7 +93,8 @@ public struct MinimumsDiagnosis: Sendable {
     let elastic = ElasticMinimums(market)
     guard !elastic.shortfallColumns.isEmpty else {
       return MinimumsDiagnosis(
-        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [], placement: unplaced)
+        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
+        placement: [Int32](repeating: -1, count: market.applicantCount))
     }
     let solution = try await GLPKSolver().solve(elastic.program, control: control)
     // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance); the

@@ -23,16 +23,25 @@ import Testing
     }
   }
 
-  /// A result whose claims were edited names each edited claim, and only those.
-  @Test func editedClaimsAreNamedByFieldPath() throws {
+  /// A market with every feature and minimums on a share `minimumShare` of positions,
+  /// deferred acceptance's solution of it, its evaluation and its result file.
+  static func resultOfDeferredAcceptance(minimumShare: Double) throws -> (
+    market: Market, solution: Solution, evaluation: Evaluation, text: String
+  ) {
     let market = Fixtures.market(
-      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3) { $0.minimumShare = 0 }
+      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3) { $0.minimumShare = minimumShare }
         .instance(seed: 5))
     let solution = try DeferredAcceptance().solve(market)
     let evaluation = Evaluation(market, solution.assignment)
     let text = String(
       decoding: solution.resultJSON(market: market, strategy: "deferred-acceptance", evaluation: evaluation),
       as: UTF8.self)
+    return (market, solution, evaluation, text)
+  }
+
+  /// A result whose claims were edited names each edited claim, and only those.
+  @Test func editedClaimsAreNamedByFieldPath() throws {
+    let (market, solution, evaluation, text) = try Self.resultOfDeferredAcceptance(minimumShare: 0)
     let unplaced = market.applicantIDs[solution.assignment.firstIndex(of: -1)!]
     let edited =
       text
@@ -50,14 +59,7 @@ import Testing
   /// The fill of every minimum and the placed count of every type are claims too: the
   /// result writes them from the assignment and an edited one is named.
   @Test func minimumsAndTypeFillAreWrittenAndAudited() throws {
-    let market = Fixtures.market(
-      Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3) { $0.minimumShare = 1 }
-        .instance(seed: 5))
-    let solution = try DeferredAcceptance().solve(market)
-    let evaluation = Evaluation(market, solution.assignment)
-    let text = String(
-      decoding: solution.resultJSON(market: market, strategy: "deferred-acceptance", evaluation: evaluation),
-      as: UTF8.self)
+    let (market, _, evaluation, text) = try Self.resultOfDeferredAcceptance(minimumShare: 1)
     let p = try #require((0..<market.positionCount).first { market.positionMinimum[$0] > 0 })
     let entry =
       #"{"id":"\#(market.positionIDs[p])","kind":"position","minimum":\#(market.positionMinimum[p]),"#
