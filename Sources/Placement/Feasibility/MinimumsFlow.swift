@@ -152,7 +152,13 @@ extension Market {
     var parent = [Int](repeating: -1, count: positionCount + groupCount)
     for g in 0..<groupCount where dropped[g] { parent[positionCount + g] = -2 }
     for p in 0..<positionCount {
-      let chain = groups(ofPosition: p).filter { !dropped[Int($0)] }.sorted {
+      let memberships = groups(ofPosition: p)
+      // Most positions are in at most one group: no chain to sort.
+      if memberships.count <= 1 {
+        parent[p] = memberships.first.map { dropped[Int($0)] ? -1 : positionCount + Int($0) } ?? -1
+        continue
+      }
+      let chain = memberships.filter { !dropped[Int($0)] }.sorted {
         (positions(ofGroup: Int($0)).count, $0) < (positions(ofGroup: Int($1)).count, $1)
       }
       for (inner, outer) in zip(chain, chain.dropFirst()) {
