@@ -13,7 +13,7 @@ extension PlacementCommand {
         expert-network makes the shape of the bundled talent networks (--experts experts, \
         16 networks in 7 sectors and 3 regions, minimums of 100, origin caps, fit scores). \
         With a preset, other options are ignored except --seed, --experts, --network-minimum, \
-        --sector-minimum-factor and --output.
+        --sector-minimum-factor, --region-overseas-share and --output.
         """)
 
     /// Ready-made shapes.
@@ -37,6 +37,12 @@ extension PlacementCommand {
     @Option(
       help: "Each sector's minimum as a multiple of its networks' minimums, for --preset expert-network (0: none).")
     var sectorMinimumFactor = 0.0
+
+    @Option(
+      help:
+        "The smallest share of each region's experts that are overseas Vietnamese, for --preset expert-network (0: none)."
+    )
+    var regionOverseasShare = 0.0
 
     @Option(help: "The number of positions.")
     var positions = 10
@@ -109,7 +115,7 @@ extension PlacementCommand {
         ("--tie-density", tieDensity), ("--correlation", correlation), ("--group-capacity-share", groupCapacityShare),
         ("--type-quota-share", typeQuotaShare), ("--minimum-share", minimumShare),
         ("--closable-share", closableShare), ("--score-share", scoreShare),
-        ("--group-minimum-share", groupMinimumShare),
+        ("--group-minimum-share", groupMinimumShare), ("--region-overseas-share", regionOverseasShare),
       ] where !(0...1).contains(value) {
         throw ValidationError("\(flag) must be between 0 and 1, not \(value)")
       }
@@ -136,9 +142,11 @@ extension PlacementCommand {
         var shape = TalentNetworks(experts: experts)
         shape.networkMinimum = networkMinimum
         shape.sectorMinimumFactor = sectorMinimumFactor
+        shape.regionOriginMinimumShare = regionOverseasShare
         if experts != 2_400 { shape.name = "talent-networks-\(experts)" }
         if networkMinimum != 100 { shape.name += "-minimum-\(networkMinimum)" }
         if sectorMinimumFactor > 0 { shape.name += "-sectors-\(sectorMinimumFactor)" }
+        if regionOverseasShare > 0 { shape.name += "-overseas-\(regionOverseasShare)" }
         instance = shape.instance(seed: seed)
       } else {
         var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)

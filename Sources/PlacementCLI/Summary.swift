@@ -47,8 +47,9 @@ struct Summary {
 
 extension Summary {
   /// Minimums that the placement misses (`short of minimum: "a" 90 of 100, …`, worst
-  /// first) and those it meets by less than a tenth (`just at minimum: …`), for positions
-  /// and groups; nothing when the market has none.
+  /// first) and those it meets by less than a tenth (`just at minimum: …`), for positions,
+  /// groups and type rules (`"region-centre" of type "foreign" 12 of 20`); nothing when
+  /// the market has none.
   func minimumLines() -> [String] {
     var short: [(name: String, placed: Int, minimum: Int)] = []
     var close: [(name: String, placed: Int, minimum: Int)] = []
@@ -67,6 +68,13 @@ extension Summary {
     }
     for g in 0..<market.groupCount {
       sort(market.groupIDs[g], evaluation.groupFill[g], Int(market.groupMinimum[g]), closable: false)
+    }
+    for (r, rule) in market.typeRules.enumerated() where rule.hasLowerLimit {
+      let holder = rule.position >= 0 ? market.positionIDs[Int(rule.position)] : market.groupIDs[Int(rule.group)]
+      let tally = evaluation.typeRuleTallies[r]
+      sort(
+        "\(holder)\" of type \"\(market.typeNames[Int(rule.type)])", tally.count,
+        market.requiredCount(ofTypeRule: r, fill: tally.fill), closable: false)
     }
     func text(_ list: [(name: String, placed: Int, minimum: Int)]) -> String {
       let items = list.sorted { ($0.placed - $0.minimum, $0.name) < ($1.placed - $1.minimum, $1.name) }

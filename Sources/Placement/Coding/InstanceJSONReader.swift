@@ -202,19 +202,20 @@ struct InstanceJSONReader {
 
   private mutating func readTypeQuota(_ index: Int) throws(JSONSyntaxError) -> TypeQuota? {
     let path = { FieldPath.root.key("typeQuotas").index(index) }
-    var position: String?
-    var type: String?
-    var capacity: Int?
+    var quota = TypeQuota(type: "")
     let complete = try readObject(at: path(), .typeQuota) { reader, field throws(JSONSyntaxError) in
       let fieldPath = { path().key(ObjectShape.typeQuota.names[field]) }
       switch field {
-      case 0: position = try reader.readString(at: fieldPath())
-      case 1: type = try reader.readString(at: fieldPath())
-      default: capacity = try reader.readInteger(at: fieldPath())
+      case 0: quota.position = try reader.readString(at: fieldPath())
+      case 1: quota.group = try reader.readString(at: fieldPath())
+      case 2: quota.type = try reader.readString(at: fieldPath()) ?? ""
+      case 3: quota.capacity = try reader.readInteger(at: fieldPath())
+      case 4: quota.minimum = try reader.readInteger(at: fieldPath())
+      case 5: quota.maximumShare = try reader.readDouble(at: fieldPath())
+      default: quota.minimumShare = try reader.readDouble(at: fieldPath())
       }
     }
-    guard complete, let position, let type, let capacity else { return nil }
-    return TypeQuota(position: position, type: type, capacity: capacity)
+    return complete ? quota : nil
   }
 
   private mutating func readScore(_ index: Int) throws(JSONSyntaxError) -> Score? {
@@ -482,6 +483,7 @@ struct ObjectShape {
   static let position = ObjectShape(
     ["id", "capacity", "minimum", "closable", "group", "preferences"], required: ["id", "capacity"])
   static let group = ObjectShape(["id", "capacity", "minimum", "preferences"], required: ["id", "capacity"])
-  static let typeQuota = ObjectShape(["position", "type", "capacity"], required: ["position", "type", "capacity"])
+  static let typeQuota = ObjectShape(
+    ["position", "group", "type", "capacity", "minimum", "maximumShare", "minimumShare"], required: ["type"])
   static let score = ObjectShape(["applicant", "position", "value"], required: ["applicant", "position", "value"])
 }

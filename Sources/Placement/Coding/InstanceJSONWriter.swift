@@ -98,14 +98,36 @@ extension Instance {
       writer.key("typeQuotas")
       writeLines(typeQuotas, to: &writer) { writer, quota in
         writer.raw("{")
-        writer.key("position")
-        writer.string(quota.position)
+        if let position = quota.position {
+          writer.key("position")
+          writer.string(position)
+        } else {
+          writer.key("group")
+          writer.string(quota.group ?? "")
+        }
         writer.raw(",")
         writer.key("type")
         writer.string(quota.type)
-        writer.raw(",")
-        writer.key("capacity")
-        writer.integer(quota.capacity)
+        if let capacity = quota.capacity {
+          writer.raw(",")
+          writer.key("capacity")
+          writer.integer(capacity)
+        }
+        if let minimum = quota.minimum {
+          writer.raw(",")
+          writer.key("minimum")
+          writer.integer(minimum)
+        }
+        if let share = quota.maximumShare {
+          writer.raw(",")
+          writer.key("maximumShare")
+          writer.number(share)
+        }
+        if let share = quota.minimumShare {
+          writer.raw(",")
+          writer.key("minimumShare")
+          writer.number(share)
+        }
         writer.raw("}")
       }
     }

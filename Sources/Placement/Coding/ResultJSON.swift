@@ -98,7 +98,9 @@ extension Solution {
 extension Evaluation {
   /// The `metrics` object of a result file for `market`: placed, blocking pairs, rank
   /// profile and sum, validity, the score total when there are scores, each minimum with
-  /// what the placement gives it (`minimums`: positions, then groups, in instance order),
+  /// what the placement gives it (`minimums`: positions, then groups, in instance order,
+  /// then each type rule's minimum, with its `type`: the applicants of the type the
+  /// holder's fill needs),
   /// and how many applicants of each type are placed (`placedByType`).
   public func metricsJSON(in market: Market) -> JSONValue {
     var metrics: [String: JSONValue] = [
@@ -110,7 +112,9 @@ extension Evaluation {
     ]
     if let scoreTotal { metrics["scoreTotal"] = .number(scoreTotal) }
     // An assignment of the wrong length is evaluated no further.
-    guard positionFill.count == market.positionCount, typeFill.count == market.typeNames.count else {
+    guard positionFill.count == market.positionCount, typeFill.count == market.typeNames.count,
+      typeRuleTallies.count == market.typeRules.count
+    else {
       return .object(metrics)
     }
     func minimum(_ id: String, group: Bool, _ minimum: Int32, _ placed: Int) -> JSONValue {
@@ -125,7 +129,20 @@ extension Evaluation {
     let groups = (0..<market.groupCount).filter { market.groupMinimum[$0] > 0 }.map {
       minimum(market.groupIDs[$0], group: true, market.groupMinimum[$0], groupFill[$0])
     }
-    if !positions.isEmpty || !groups.isEmpty { metrics["minimums"] = .array(positions + groups) }
+    // Type rules' minimums and minimum shares: the applicants of the type the fill needs.
+    let typeMinimums = market.typeRules.indices.filter { market.typeRules[$0].hasLowerLimit }.map { r in
+      let rule = market.typeRules[r]
+      let tally = typeRuleTallies[r]
+      let holder = rule.position >= 0 ? market.positionIDs[Int(rule.position)] : market.groupIDs[Int(rule.group)]
+      return JSONValue.object([
+        "id": .string(holder), "kind": .string(rule.position >= 0 ? "position" : "group"),
+        "type": .string(market.typeNames[Int(rule.type)]),
+        "minimum": .number(Double(market.requiredCount(ofTypeRule: r, fill: tally.fill))),
+        "placed": .number(Double(tally.count)),
+      ])
+    }
+    let all = positions + groups + typeMinimums
+    if !all.isEmpty { metrics["minimums"] = .array(all) }
     if !market.typeNames.isEmpty {
       metrics["placedByType"] = .object(
         Dictionary(

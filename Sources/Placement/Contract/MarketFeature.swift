@@ -9,6 +9,8 @@ public enum MarketFeature: String, Sendable, Hashable, CaseIterable, Comparable 
   case groupPreferences = "group-preferences"
   /// Per-position quotas by applicant type.
   case typeQuotas = "type-quotas"
+  /// Type quotas beyond a position's upper count: a group's, minimums, shares.
+  case typeRules = "type-rules"
   /// Minimums on positions or groups.
   case minimums
   /// Positions that may close when below their minimum, and have one.
@@ -50,12 +52,13 @@ extension Market {
     if groupCount > 0 { features.insert(.groups) }
     if groupHasPreferences.contains(true) { features.insert(.groupPreferences) }
     if !quotaCapacity.isEmpty { features.insert(.typeQuotas) }
+    if !typeRules.isEmpty { features.insert(.typeRules) }
     if positionMinimum.contains(where: { $0 > 0 }) || groupMinimum.contains(where: { $0 > 0 }) {
       features.insert(.minimums)
     }
     let closable = (0..<positionCount).count { positionClosable[$0] && positionMinimum[$0] > 0 }
     if closable > 0 { features.insert(.closableMinimums) }
-    if welfareNetworkObstacles.count > closable { features.insert(.crossingGroups) }
+    if welfareNetworkObstacles.count > closable + typeRules.count { features.insert(.crossingGroups) }
     if hasScores { features.insert(.scores) }
     return features
   }

@@ -25,6 +25,7 @@ extension StrategyEntry {
       .ties: .limited("broken by the tie-break rule: weakly stable, not the largest stable placement"),
       .groupPreferences: .limited("positions proposing ignore them, so blocking pairs may remain"),
       .minimums: .limited("not targets: a closable position below its minimum closes; another makes it infeasible"),
+      .typeRules: .refused("group type quotas, type minimums and shares are not choices proposals can honour"),
       .crossingGroups: .limited("quotas hold; stability is proven only when each position is in one group"),
       .scores: .limited("play no part"),
     ]
@@ -41,6 +42,7 @@ extension StrategyEntry {
     features: [
       .groups: .limited("weakly stable; no ratio proven"),
       .typeQuotas: .limited("weakly stable; no ratio proven"),
+      .typeRules: .refused("group type quotas, type minimums and shares are not choices proposals can honour"),
       .minimums: .limited("as deferred acceptance: closable positions close, others may leave it infeasible"),
       .crossingGroups: .limited("quotas hold; stability is proven only when each position is in one group"),
       .scores: .limited("play no part"),
@@ -63,6 +65,7 @@ extension StrategyEntry {
     features: [
       .closableMinimums: .refused("closing needs a binary choice, so the market is not a network"),
       .crossingGroups: .refused("crossing group quotas are not a network"),
+      .typeRules: .refused("group type quotas, type minimums and shares are not a network"),
       .ties: .limited("a tie shares its rank"),
     ]
   ) { arguments in
@@ -77,6 +80,7 @@ extension StrategyEntry {
       .ties: .limited("broken in listed order"),
       .groups: .limited("group capacities hold; a group's minimum has no standard seats, so it may be missed"),
       .typeQuotas: .limited("shared out between standard and extended seats, standard first, so they may bind early"),
+      .typeRules: .refused("group type quotas, type minimums and shares are not seats the mechanism can split"),
       .minimums: .limited(
         "standard seats hold them back; met for certain only when every applicant accepts and is accepted by every position"
       ),

@@ -1,7 +1,9 @@
 extension Evaluation {
   /// Counts type-quota slots and finds blocking pairs, per the instance format's
   /// definition of weak stability.
-  mutating func findBlockingPairs(_ market: Market, _ assignment: [Int32], _ heldEntry: [Int32], limit: Int) {
+  mutating func findBlockingPairs(
+    _ market: Market, _ assignment: [Int32], _ heldEntry: [Int32], tallies: [(count: Int, fill: Int)], limit: Int
+  ) {
     let slotCount = market.quotaCapacity.count
     var slotFill = [Int](repeating: 0, count: slotCount)
     var worstSlotTier = [Int32](repeating: -1, count: slotCount)
@@ -49,11 +51,29 @@ extension Evaluation {
             return market.groupHasPreferences[g] && market.groupTier(g, applicant: a) < worstGroupTier[g]
           }
         }
+        if blocks, typeRuleRefuses(market, applicant: a, position: p, from: heldPosition, tallies: tallies) {
+          continue
+        }
         if blocks {
           blockingPairCount += 1
           if blockingPairs.count < limit { blockingPairs.append(BlockingPair(applicant: a, position: p)) }
         }
       }
+    }
+  }
+
+  /// Whether a type rule over p that a's type has reached refuses a: a is not under the
+  /// rule's holder now (at `from`), and one more of its type would break the rule.
+  private func typeRuleRefuses(
+    _ market: Market, applicant a: Int, position p: Int, from: Int, tallies: [(count: Int, fill: Int)]
+  ) -> Bool {
+    market.typeRules(coveringPosition: p).contains { r32 in
+      let r = Int(r32)
+      let rule = market.typeRules[r]
+      guard rule.type == market.applicantType[a], rule.hasUpperLimit,
+        rule.isReached(count: tallies[r].count, fill: tallies[r].fill)
+      else { return false }
+      return from < 0 || !market.typeRules(coveringPosition: from).contains(r32)
     }
   }
 }

@@ -46,6 +46,10 @@ public struct Evaluation: Sendable {
   /// How many applicants of each type are placed, and how many there are.
   public internal(set) var typeFill: [(placed: Int, total: Int)] = []
 
+  /// Per type rule of the market, the placed applicants of its type and in all under its
+  /// holder.
+  package internal(set) var typeRuleTallies: [(count: Int, fill: Int)] = []
+
   /// Whether the assignment meets every rule of the market.
   public var isValid: Bool { violations.isEmpty }
   /// Whether the assignment is valid and no pair blocks it.
@@ -63,7 +67,9 @@ public struct Evaluation: Sendable {
     let heldEntry = checkPairs(market, assignment)
     countFill(market, heldEntry)
     checkQuotas(market)
-    findBlockingPairs(market, assignment, heldEntry, limit: blockingPairLimit)
+    typeRuleTallies = market.typeRuleTallies(heldEntry.indices.map { heldEntry[$0] >= 0 ? assignment[$0] : -1 })
+    checkTypeRules(market, typeRuleTallies)
+    findBlockingPairs(market, assignment, heldEntry, tallies: typeRuleTallies, limit: blockingPairLimit)
   }
 
   /// Checks each pair is mutually acceptable; returns each applicant's entry, or −1.
@@ -127,6 +133,24 @@ public struct Evaluation: Sendable {
       }
       if groupFill[g] < Int(market.groupMinimum[g]) {
         violations.append("group \(id) takes \(groupFill[g]), below its minimum \(market.groupMinimum[g])")
+      }
+    }
+  }
+
+  private mutating func checkTypeRules(_ market: Market, _ tallies: [(count: Int, fill: Int)]) {
+    for (r, rule) in market.typeRules.enumerated() {
+      let (count, fill) = tallies[r]
+      let type = quoted(market.typeNames[Int(rule.type)])
+      let holder = market.holderDescription(ofTypeRule: r)
+      if !rule.keepsUpperLimits(count: count, fill: fill) {
+        violations.append(
+          "\(holder) takes \(count) of type \(type) among \(fill), above its quota \(TypeRuleText.upper(rule))")
+      }
+      let required = market.requiredCount(ofTypeRule: r, fill: fill)
+      if count < required {
+        violations.append(
+          "\(holder) takes \(count) of type \(type) among \(fill), below its minimum \(TypeRuleText.lower(rule)) "
+            + "(\(required) needed)")
       }
     }
   }

@@ -1,25 +1,32 @@
-/// How far one minimum falls short in a placement.
+/// How far one minimum falls short in a placement: a position's or group's minimum, or
+/// a type rule's minimum or minimum share there (counted in applicants of the type).
 public struct MinimumShortfall: Sendable, Hashable, CustomStringConvertible {
   /// The position's or group's id.
   public var name: String
   /// Whether it is a group.
   public var isGroup: Bool
-  /// Its minimum.
+  /// The applicant type a type rule's minimum counts, or `nil` for the holder's own minimum.
+  public var type: String?
+  /// Its minimum: for a type rule, the applicants of the type the placement's fill needs.
   public var minimum: Int
   /// What the placement gives it.
   public var reached: Int
 
   /// Creates a shortfall.
-  public init(name: String, isGroup: Bool, minimum: Int, reached: Int) {
+  public init(name: String, isGroup: Bool, type: String? = nil, minimum: Int, reached: Int) {
     self.name = name
     self.isGroup = isGroup
+    self.type = type
     self.minimum = minimum
     self.reached = reached
   }
 
-  /// `group "region-centre" short by 32 (409 of 441)`.
+  /// `group "region-centre" short by 32 (409 of 441)`, or for a type rule
+  /// `type "foreign" at group "region-centre" short by 3 (17 of 20)`.
   public var description: String {
-    "\(isGroup ? "group" : "position") \"\(name)\" short by \(minimum - reached) (\(reached) of \(minimum))"
+    let holder = "\(isGroup ? "group" : "position") \"\(name)\""
+    let subject = type.map { "type \"\($0)\" at \(holder)" } ?? holder
+    return "\(subject) short by \(minimum - reached) (\(reached) of \(minimum))"
   }
 }
 
@@ -48,7 +55,8 @@ extension Market {
   /// is exact. On a network market (no ``welfareNetworkObstacles``) it is the market's
   /// least shortfall; otherwise it bounds it from below, and is it when the placement
   /// also keeps the dropped groups' capacities and the closable positions' all-or-minimum
-  /// rule and misses no dropped group's minimum (``LeastShortfall/isExact``).
+  /// rule, keeps every type rule, and misses no dropped group's minimum
+  /// (``LeastShortfall/isExact``).
   ///
   /// - Throws: `CancellationError` when `control` stops the flow first.
   /// - Complexity: one refine of cost scaling: near-linear in the pairs in practice.
@@ -133,6 +141,10 @@ extension Market {
     let keepsTheRest =
       (0..<groupCount).allSatisfy { parent[positionCount + $0] != -2 || fill[positionCount + $0] <= groupCapacity[$0] }
       && (0..<positionCount).allSatisfy { !positionClosable[$0] || fill[$0] == 0 || fill[$0] >= positionMinimum[$0] }
+      && zip(typeRules.indices, typeRuleTallies(placement)).allSatisfy { r, tally in
+        typeRules[r].keepsUpperLimits(count: tally.count, fill: tally.fill)
+          && tally.count >= requiredCount(ofTypeRule: r, fill: tally.fill)
+      }
     return LeastShortfall(
       total: relaxedTotal, isExact: keepsTheRest && total == relaxedTotal, shortfalls: shortfalls, placement: placement)
   }

@@ -1,6 +1,7 @@
 /// A network that contains a market's welfare programme: closable positions keep their
-/// capacity but lose their minimum, and the fewest groups found greedily (groups with a
-/// minimum first, then in group order) are dropped so that the rest are laminar. Keeping
+/// capacity but lose their minimum, type rules (``TypeRule``) are dropped, and the fewest
+/// groups found greedily (groups with a minimum first, then in group order) are dropped
+/// so that the rest are laminar. Keeping
 /// minimums where it can makes the relaxation's placements more often meet them.
 ///
 /// Every placement of the market is a placement of the relaxation, so the relaxation's
@@ -11,15 +12,19 @@ package struct NetworkRelaxation: Sendable, Hashable {
   package var dropsGroup: [Bool]
   /// Whether closable positions lose their minimum.
   package var relaxesClosures: Bool
+  /// Whether the market has type rules, which the network leaves out.
+  package var dropsTypeRules: Bool
 
-  private init(dropsGroup: [Bool], relaxesClosures: Bool) {
+  private init(dropsGroup: [Bool], relaxesClosures: Bool, dropsTypeRules: Bool) {
     self.dropsGroup = dropsGroup
     self.relaxesClosures = relaxesClosures
+    self.dropsTypeRules = dropsTypeRules
   }
 
   /// The relaxation of nothing: the market itself.
   package static func none(_ market: Market) -> NetworkRelaxation {
-    NetworkRelaxation(dropsGroup: [Bool](repeating: false, count: market.groupCount), relaxesClosures: false)
+    NetworkRelaxation(
+      dropsGroup: [Bool](repeating: false, count: market.groupCount), relaxesClosures: false, dropsTypeRules: false)
   }
 
   /// The relaxation that makes `market` a network.
@@ -27,6 +32,7 @@ package struct NetworkRelaxation: Sendable, Hashable {
   /// - Complexity: O(Σ over groups of members × groups per member).
   package init(_ market: Market) {
     relaxesClosures = true
+    dropsTypeRules = !market.typeRules.isEmpty
     dropsGroup = [Bool](repeating: false, count: market.groupCount)
     var kept = [Bool](repeating: false, count: market.groupCount)
     var shared = [Int](repeating: 0, count: market.groupCount)
@@ -53,7 +59,7 @@ package struct NetworkRelaxation: Sendable, Hashable {
   }
 
   /// Whether the relaxation changes anything.
-  package var isRelaxing: Bool { relaxesClosures || dropsGroup.contains(true) }
+  package var isRelaxing: Bool { relaxesClosures || dropsTypeRules || dropsGroup.contains(true) }
 
   /// Turns a placement of the relaxation into one of `market`, if a simple repair does:
   /// a closable position below its minimum is closed, and a dropped group over its

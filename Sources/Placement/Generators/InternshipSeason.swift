@@ -65,7 +65,8 @@ extension RandomMarket {
     }
     instance.typeQuotas = instance.typeQuotas.map { quota in
       var quota = quota
-      quota.position = postName[quota.position] ?? quota.position
+      quota.position = quota.position.map { postName[$0] ?? $0 }
+      quota.group = quota.group.map { groupName[$0] ?? $0 }
       return quota
     }
     return instance

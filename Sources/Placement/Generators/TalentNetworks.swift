@@ -10,7 +10,9 @@
 /// - each **sector** and each **region** is a group (`sector-ai`, `region-centre`),
 ///   with a capacity and, where the board sets one, a minimum; sectors and regions cross;
 /// - an expert's **origin** is the applicant `type`; a type quota per network keeps at
-///   most `originShareCap` of its capacity from one origin;
+///   most `originShareCap` of its capacity from one origin, and optionally a type rule
+///   per region asks that at least `regionOriginMinimumShare` of its experts be overseas
+///   Vietnamese;
 /// - an expert's **fit** for a network is a `scores` entry in 0…1, correlated with the
 ///   expert's sectors;
 /// - an expert lists the networks of the sectors they fit, their preferred region first;
@@ -86,6 +88,9 @@ public struct TalentNetworks: Sendable {
   /// The minimum of each sector's group, as a share of its networks' minimums summed; 0
   /// (the default) for none.
   public var sectorMinimumFactor = 0.0
+  /// The smallest share of each region's placed experts that must be of the first origin
+  /// (overseas Vietnamese): a type rule per region group; 0 (the default) for none.
+  public var regionOriginMinimumShare = 0.0
   /// The chance that an expert also fits a second sector.
   public var secondSectorChance = 0.45
   /// The most networks an expert lists.
@@ -207,6 +212,12 @@ public struct TalentNetworks: Sendable {
         minimumFactor: regionMinimumFactor)
     }
     let groups = sectorGroups + regionGroups
+    if regionOriginMinimumShare > 0, let origin = origins.first {
+      let share = (regionOriginMinimumShare * 10_000).rounded() / 10_000
+      for region in regionGroups {
+        typeQuotas.append(TypeQuota(group: region.id, type: origin.name, minimumShare: share))
+      }
+    }
     return Instance(
       name: name, applicants: applicants, positions: positions, groups: groups, typeQuotas: typeQuotas,
       scores: scores)

@@ -364,35 +364,40 @@ struct MarketCompiler {
 
   private mutating func compileTypeQuotas() {
     var quotas: [(position: Int32, type: Int32, capacity: Int32)] = []
+    var rules: [TypeRule] = []
     let applicantTypes = Int32(market.typeNames.count)
     var seen = Set<Int64>()
     for (q, quota) in instance.typeQuotas.enumerated() {
       let path = FieldPath.root.key("typeQuotas").index(q)
-      guard let p = positionIndex.index(of: quota.position) else {
-        issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(quota.position))"))
-        continue
-      }
+      guard let holder = typeQuotaHolder(quota, at: path) else { continue }
       if quota.type.isEmpty { issues.append(ValidationIssue(path.key("type"), "empty type")) }
       if !quota.type.isEmpty, (typeIndex[quota.type] ?? applicantTypes) >= applicantTypes {
         warnings.append(
           ValidationIssue(
             path.key("type"), "no applicant has type \(quoted(quota.type)), so this quota limits nobody"))
       }
-      if quota.capacity < 0 {
-        issues.append(ValidationIssue(path.key("capacity"), "capacity \(quota.capacity) must not be negative"))
-      } else if quota.capacity > Instance.maximumQuota {
-        issues.append(
-          ValidationIssue(
-            path.key("capacity"), "capacity \(quota.capacity) is above the largest, \(Instance.maximumQuota)"))
-      }
       let t = internType(quota.type)
-      guard seen.insert(Int64(p) << 32 | Int64(t)).inserted else {
+      // Positions are 0..<positionCount, group g is positionCount + g.
+      let key = (holder.position >= 0 ? Int64(holder.position) : Int64(market.positionCount) + Int64(holder.group))
+      guard seen.insert(key << 32 | Int64(t)).inserted else {
         issues.append(
-          ValidationIssue(path, "second quota for type \(quoted(quota.type)) at position \(quoted(quota.position))"))
+          ValidationIssue(path, "second quota for type \(quoted(quota.type)) at \(quota.holderDescription)"))
         continue
       }
-      quotas.append((p, t, Int32(clamping: quota.capacity)))
+      guard let limits = typeQuotaLimits(quota, at: path) else { continue }
+      var rule = TypeRule(position: holder.position, group: holder.group, type: t)
+      rule.minimum = limits.minimum
+      rule.minimumShare = limits.minimumShare
+      rule.maximumShare = limits.maximumShare
+      if holder.position >= 0, let capacity = limits.capacity {
+        quotas.append((holder.position, t, capacity))
+      } else if let capacity = limits.capacity {
+        rule.capacity = capacity
+      }
+      if rule.hasLimits { rules.append(rule) }
     }
+    market.typeRules = rules
+    market.indexTypeRules()
     // Slots are grouped by position so each position's slots form one range.
     quotas.sort { ($0.position, $0.type) < ($1.position, $1.type) }
     market.quotaPosition = quotas.map(\.position)
@@ -408,6 +413,83 @@ struct MarketCompiler {
         market.entryQuotaSlot[e] = Int32(slot)
       }
     }
+  }
+
+  /// The position or group a type quota holds at, or `nil` (with an issue).
+  private mutating func typeQuotaHolder(_ quota: TypeQuota, at path: FieldPath) -> (position: Int32, group: Int32)? {
+    switch (quota.position, quota.group) {
+    case (let position?, nil):
+      guard let p = positionIndex.index(of: position) else {
+        issues.append(ValidationIssue(path.key("position"), "unknown position \(quoted(position))"))
+        return nil
+      }
+      return (Int32(p), -1)
+    case (nil, let group?):
+      guard let g = groupIndex.index(of: group) else {
+        issues.append(ValidationIssue(path.key("group"), "unknown group \(quoted(group))"))
+        return nil
+      }
+      return (-1, Int32(g))
+    case (_?, _?):
+      issues.append(ValidationIssue(path, "both \"position\" and \"group\"; a quota holds at one"))
+      return nil
+    case (nil, nil):
+      issues.append(ValidationIssue(path, "neither \"position\" nor \"group\""))
+      return nil
+    }
+  }
+
+  /// A type quota's counts and shares (shares in ten-thousandths), or `nil` (with issues).
+  private mutating func typeQuotaLimits(_ quota: TypeQuota, at path: FieldPath) -> (
+    capacity: Int32?, minimum: Int32, minimumShare: Int32, maximumShare: Int32
+  )? {
+    var valid = true
+    func count(_ value: Int?, _ field: String) -> Int32? {
+      guard let value else { return nil }
+      if value < 0 {
+        issues.append(ValidationIssue(path.key(field), "\(field) \(value) must not be negative"))
+        valid = false
+      } else if value > Instance.maximumQuota {
+        issues.append(
+          ValidationIssue(path.key(field), "\(field) \(value) is above the largest, \(Instance.maximumQuota)"))
+        valid = false
+      }
+      return Int32(clamping: value)
+    }
+    func share(_ value: Double?, _ field: String) -> Int32? {
+      guard let value else { return nil }
+      let scaled = value * Double(TypeRule.wholeShare)
+      if !(0...1).contains(value) {
+        issues.append(ValidationIssue(path.key(field), "\(field) \(value) is not between 0 and 1"))
+        valid = false
+      } else if abs(scaled - scaled.rounded()) > 1e-6 {
+        issues.append(ValidationIssue(path.key(field), "\(field) \(value) has more than four decimal places"))
+        valid = false
+      }
+      return Int32(scaled.rounded())
+    }
+    let capacity = count(quota.capacity, "capacity")
+    let minimum = count(quota.minimum, "minimum")
+    let maximumShare = share(quota.maximumShare, "maximumShare")
+    let minimumShare = share(quota.minimumShare, "minimumShare")
+    if capacity == nil && minimum == nil && maximumShare == nil && minimumShare == nil {
+      issues.append(
+        ValidationIssue(path, "no limit: give \"capacity\", \"minimum\", \"maximumShare\" or \"minimumShare\""))
+      valid = false
+    }
+    if let capacity, let minimum, minimum > capacity {
+      issues.append(ValidationIssue(path.key("minimum"), "minimum \(minimum) is above capacity \(capacity)"))
+      valid = false
+    }
+    if let maximumShare, let minimumShare, minimumShare > maximumShare {
+      issues.append(
+        ValidationIssue(
+          path.key("minimumShare"),
+          "minimumShare \(quota.minimumShare ?? 0) is above maximumShare \(quota.maximumShare ?? 0)"))
+      valid = false
+    }
+    guard valid else { return nil }
+    return (capacity, minimum ?? 0, minimumShare ?? 0, maximumShare ?? TypeRule.wholeShare)
   }
 
   private mutating func compileScores() {

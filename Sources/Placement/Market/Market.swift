@@ -94,6 +94,14 @@ public struct Market: Sendable {
   package internal(set) var quotaPosition: [Int32] = []
   package internal(set) var quotaType: [Int32] = []
   package internal(set) var quotaCapacity: [Int32] = []
+  /// The type quotas that are not a position's plain upper count: group quotas, minimums
+  /// and shares.
+  package internal(set) var typeRules: [TypeRule] = []
+  /// Start of each position's covering type rules; `positionCount + 1` values, or empty
+  /// when there are no type rules.
+  package internal(set) var typeRuleCoverageStart: [Int32] = []
+  /// The type rules covering each position: held at it or at one of its groups.
+  package internal(set) var typeRuleCoverage: [Int32] = []
 
   // MARK: Sizes
 
@@ -136,6 +144,7 @@ public struct Market: Sendable {
   /// groups, no type quotas, not closable.
   package func refusesOnlyWhenFull(position p: Int) -> Bool {
     !positionClosable[p] && groups(ofPosition: p).isEmpty && quotaSlots(ofPosition: p).isEmpty
+      && !typeRules(coveringPosition: p).contains { typeRules[Int($0)].hasUpperLimit }
   }
 
   /// The groups of position `p`.

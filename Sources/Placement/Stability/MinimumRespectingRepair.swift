@@ -8,12 +8,14 @@
 /// every group of p that does not hold q has room), or p prefers a to its worst assignee
 /// (to its worst assignee of a's type when that quota is full), who is then turned away.
 /// The move is made only when q, and every group of q that does not hold p, stay at or
-/// above their minimums; closable positions may close (a leaving the last one).
+/// above their minimums (closable positions may close: a leaving the last one), no type
+/// rule over p that a's type has reached refuses a, and every type rule over p and q
+/// still holds afterwards.
 /// Applicants turned away, and those who could now use q's freed seat, are reconsidered.
 ///
 /// When no move remains, every blocking pair left either takes its applicant out of a
-/// position or group at its minimum, or runs through a full group of p (the third case of
-/// the format's definition), which moves do not resolve. The moves are capped (the
+/// position or group at its minimum, would break a type rule, or runs through a full
+/// group of p (the third case of the format's definition), which moves do not resolve. The moves are capped (the
 /// dynamics are not known to end on every market); ``Result/capped`` says when the cap
 /// ended them.
 ///
@@ -39,6 +41,9 @@ package struct MinimumRespectingRepair {
   private var entryOf: [Int]
   /// The entries placed at each position.
   private var holders: [[Int]]
+  /// Per type rule, the placed applicants of its type and in all under its holder.
+  private var ruleCount: [Int]
+  private var ruleFill: [Int]
 
   /// Prepares a repair of `start`, which must meet every constraint of `market`.
   package init(_ market: Market, start: [Int32]) {
@@ -49,6 +54,8 @@ package struct MinimumRespectingRepair {
     groupFill = [Int](repeating: 0, count: market.groupCount)
     entryOf = [Int](repeating: -1, count: market.applicantCount)
     holders = [[Int]](repeating: [], count: market.positionCount)
+    ruleCount = [Int](repeating: 0, count: market.typeRules.count)
+    ruleFill = ruleCount
     for (a, p) in start.enumerated() where p >= 0 {
       guard let e = market.entry(applicant: a, position: Int(p)) else { continue }
       place(e)
@@ -99,8 +106,10 @@ package struct MinimumRespectingRepair {
     let from = current >= 0 ? Int(market.entryPosition[current]) : -1
     for e in market.entries(ofApplicant: a) where market.entryApplicantTier[e] < currentTier {
       let p = Int(market.entryPosition[e])
-      guard canLeave(from, towards: p) else { continue }
-      if let move = admission(of: e, leaving: from) { return (e, move) }
+      guard canLeave(from, towards: p), !typeRuleRefuses(a, at: p, from: from) else { continue }
+      if let move = admission(of: e, leaving: from), keepsTypeRules(moving: a, from: from, to: p, turningAway: move) {
+        return (e, move)
+      }
     }
     return nil
   }
@@ -151,6 +160,7 @@ package struct MinimumRespectingRepair {
     holders[p].append(e)
     if market.entryQuotaSlot[e] >= 0 { slotFill[Int(market.entryQuotaSlot[e])] += 1 }
     for g in market.groups(ofPosition: p) { groupFill[Int(g)] += 1 }
+    tallyTypeRules(of: a, at: p, by: 1)
   }
 
   private mutating func remove(_ e: Int) {
@@ -163,5 +173,48 @@ package struct MinimumRespectingRepair {
     holders[p].removeLast()
     if market.entryQuotaSlot[e] >= 0 { slotFill[Int(market.entryQuotaSlot[e])] -= 1 }
     for g in market.groups(ofPosition: p) { groupFill[Int(g)] -= 1 }
+    tallyTypeRules(of: a, at: p, by: -1)
+  }
+
+  private mutating func tallyTypeRules(of a: Int, at p: Int, by change: Int) {
+    for r in market.typeRules(coveringPosition: p) {
+      ruleFill[Int(r)] += change
+      if market.typeRules[Int(r)].type == market.applicantType[a] { ruleCount[Int(r)] += change }
+    }
+  }
+
+  /// Whether a type rule over p that a's type has reached refuses a, as in the format's
+  /// blocking pair: a is not under its holder now (at `from`).
+  private func typeRuleRefuses(_ a: Int, at p: Int, from: Int) -> Bool {
+    market.typeRules(coveringPosition: p).contains { r in
+      let rule = market.typeRules[Int(r)]
+      return rule.type == market.applicantType[a] && rule.hasUpperLimit
+        && rule.isReached(count: ruleCount[Int(r)], fill: ruleFill[Int(r)])
+        && (from < 0 || !market.typeRules(coveringPosition: from).contains(r))
+    }
+  }
+
+  /// Whether every type rule over `from` and `to` still holds after a moves from `from`
+  /// (or from nowhere) to `to`, and `turnedAway` (an entry at `to`) leaves.
+  private func keepsTypeRules(moving a: Int, from: Int, to: Int, turningAway: Int?) -> Bool {
+    guard !market.typeRules.isEmpty else { return true }
+    let leaving = turningAway.map { Int(market.entryApplicant[$0]) }
+    let touched = Set(market.typeRules(coveringPosition: to)).union(
+      from >= 0 ? market.typeRules(coveringPosition: from) : [])
+    return touched.allSatisfy { r32 in
+      let r = Int(r32)
+      let rule = market.typeRules[r]
+      var count = ruleCount[r]
+      var fill = ruleFill[r]
+      func shift(_ b: Int, at position: Int, by change: Int) {
+        guard position >= 0, market.typeRules(coveringPosition: position).contains(r32) else { return }
+        fill += change
+        if rule.type == market.applicantType[b] { count += change }
+      }
+      shift(a, at: from, by: -1)
+      shift(a, at: to, by: 1)
+      if let leaving { shift(leaving, at: to, by: -1) }
+      return rule.keepsUpperLimits(count: count, fill: fill) && count >= market.requiredCount(ofTypeRule: r, fill: fill)
+    }
   }
 }

@@ -13,7 +13,7 @@
 ///   block. p's applicants of worse tiers go.
 ///
 /// Only positions whose refusals the rules can reason about take part: no groups, no
-/// type quota for the applicant's type, not closable. The stability rows of the pairs
+/// type quota for the applicant's type, no type rule with an upper limit, not closable. The stability rows of the pairs
 /// kept still rule out every removed pair as a blocking pair (each removal rests on kept
 /// pairs' rows), so a programme over the reduced market has exactly the original
 /// market's stable placements.
@@ -33,6 +33,7 @@ package struct StablePairReduction: Sendable {
     let applicantRule = (0..<market.pairCount).map { e in
       let p = Int(market.entryPosition[e])
       return !market.positionClosable[p] && market.groups(ofPosition: p).isEmpty && market.entryQuotaSlot[e] < 0
+        && !market.typeRules(coveringPosition: p).contains { market.typeRules[Int($0)].hasUpperLimit }
     }
     let positionRule = (0..<market.positionCount).map { market.refusesOnlyWhenFull(position: $0) }
     var changed = true

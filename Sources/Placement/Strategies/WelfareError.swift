@@ -36,8 +36,9 @@ public enum WelfareError: Error, Sendable, Hashable, CustomStringConvertible {
 extension Market {
   /// Why the welfare programme of this market is not a min-cost-flow problem; empty when
   /// it is. It is one when no closable position has a minimum (closing needs a binary
-  /// variable) and groups are laminar (any two are disjoint or nested), so that positions,
-  /// type quotas and groups form a tree of capacities under the sink.
+  /// variable), there are no type rules (a group's type quota, a type minimum or a share),
+  /// and groups are laminar (any two are disjoint or nested), so that positions, type
+  /// quotas and groups form a tree of capacities under the sink.
   ///
   /// - Complexity: O(G + P · g log g) for g groups per position, plus the members of
   ///   groups compared.
@@ -60,6 +61,11 @@ extension Market {
               + "\(quoted(positionIDs[p])) without one containing the other)")
         }
       }
+    }
+    for r in typeRules.indices {
+      obstacles.append(
+        "\(holderDescription(ofTypeRule: r)) has a rule for type \(quoted(typeNames[Int(typeRules[r].type)])) "
+          + "that is not a flow constraint")
     }
     return obstacles
   }

@@ -219,9 +219,11 @@ public struct MaxStableProgram: Strategy {
   }
 
   /// Whether every row besides the stability ones is a bound on a prefix of one
-  /// applicant's or one position's list: no groups, type quotas or closable positions.
+  /// applicant's or one position's list: no groups, type quotas, type rules or closable
+  /// positions.
   static func placementsCanBeContinuous(_ market: Market) -> Bool {
-    market.groupCount == 0 && market.quotaCapacity.isEmpty && !market.positionClosable.contains(true)
+    market.groupCount == 0 && market.quotaCapacity.isEmpty && market.typeRules.isEmpty
+      && !market.positionClosable.contains(true)
   }
 
   /// `values` with whole placements. Cuts can leave an optimal point with the binaries

@@ -14,8 +14,10 @@ import Placement
 /// with the least total shortfall falls short (which minimums to lower, and by how much,
 /// to make the market feasible). A min-cost flow on the market's network relaxation finds
 /// it (``Placement/Market/leastShortfall(control:)``), exactly on a network market and
-/// whenever its placement keeps what the relaxation drops; otherwise the elastic integer
-/// programme does, and closable positions may close.
+/// whenever its placement keeps what the relaxation drops; when the dropped groups'
+/// minimums are all that its placement misses, a second flow through the dropped family
+/// may meet every minimum, which proves the market feasible; otherwise the elastic
+/// integer programme decides, and closable positions may close.
 public struct MinimumsDiagnosis: Sendable {
   /// Whether the minimums can all be met.
   public enum Verdict: String, Sendable {
@@ -90,8 +92,16 @@ public struct MinimumsDiagnosis: Sendable {
         totalShortfall: relaxed.total, shortfallBound: relaxed.total, shortfalls: relaxed.shortfalls,
         placement: relaxed.placement)
     }
+    // With crossing minimums, a second flow may meet them all, which decides the market.
+    if relaxed.total == 0,
+      let placement = try? market.crossingMinimumsPlacement(from: relaxed.placement, control: control)
+    {
+      return MinimumsDiagnosis(
+        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
+        placement: placement)
+    }
     let elastic = ElasticMinimums(market)
-    guard !elastic.shortfallColumns.isEmpty else {
+    guard !elastic.shortfallColumns.isEmpty || !elastic.ruleShortfallColumns.isEmpty else {
       return MinimumsDiagnosis(
         verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
         placement: [Int32](repeating: -1, count: market.applicantCount))
@@ -120,13 +130,16 @@ public struct MinimumsDiagnosis: Sendable {
 }
 
 /// The elastic programme of a market's minimums: its welfare constraints, with each
-/// minimum of a non-closable position or of a group given a shortfall column that the
-/// objective minimises.
+/// minimum of a non-closable position or of a group, and each type rule's minimum and
+/// minimum share (one column per rule), given a shortfall column that the objective
+/// minimises.
 struct ElasticMinimums {
   let model: WelfareModel
   var program: LinearProgram
   /// Per shortfall column: the column, the position or group (by index), and its minimum.
   var shortfallColumns: [(column: Int, index: Int, isGroup: Bool, minimum: Int)] = []
+  /// The shortfall column of each type rule with a minimum or minimum share.
+  var ruleShortfallColumns: [Int] = []
 
   init(_ market: Market) {
     model = WelfareModel(market)
@@ -146,6 +159,25 @@ struct ElasticMinimums {
       program.rowNames.append("elastic_\(program.rowNames[row])")
       shortfallColumns.append((column, index, isGroup, Int(minimum)))
     }
+    // One shortfall per type rule, shared by its minimum and minimum-share rows: the
+    // applicants of the type the placement lacks.
+    for (rows, r) in model.typeMinimumRows {
+      let reach = market.positions(ofTypeRule: r).reduce(0) { $0 + market.entries(ofPosition: Int($1)).count }
+      let most = max(reach, Int(market.typeRules[r].minimum))
+      let column = program.addColumn(objective: 1, lower: 0, upper: Double(most), integer: true)
+      program.columnNames.append("short_rule_\(r)")
+      for row in rows {
+        let lower = program.rowLower[row]
+        program.rowLower[row] = -.infinity
+        for k in program.rowStart[row]..<program.rowStart[row + 1] {
+          program.appendTerm(column: Int(program.rowColumn[k]), coefficient: program.rowValue[k])
+        }
+        program.appendTerm(column: column, coefficient: 1)
+        program.closeRow(lower: lower, upper: .infinity)
+        program.rowNames.append("elastic_\(program.rowNames[row])")
+      }
+      ruleShortfallColumns.append(column)
+    }
     program.name = "\(market.name) minimums, elastic"
     self.program = program
   }
@@ -153,12 +185,15 @@ struct ElasticMinimums {
   /// The minimums a solution's values leave short.
   func shortfalls(in values: [Double]) -> [MinimumShortfall] {
     let market = model.market
-    return shortfallColumns.compactMap { entry in
+    var shortfalls = shortfallColumns.compactMap { entry -> MinimumShortfall? in
       let short = Int(values[entry.column].rounded())
       guard short > 0 else { return nil }
       let name = entry.isGroup ? market.groupIDs[entry.index] : market.positionIDs[entry.index]
       return MinimumShortfall(
         name: name, isGroup: entry.isGroup, minimum: entry.minimum, reached: entry.minimum - short)
     }
+    let assignment = model.assignment(from: values)
+    shortfalls += market.typeRuleShortfalls(in: assignment)
+    return shortfalls
   }
 }

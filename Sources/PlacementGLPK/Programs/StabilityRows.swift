@@ -17,10 +17,17 @@ import Placement
 ///   counts when g does not rank) while a is not inside g: `refused(a, g) ≤ full(g, t)`,
 ///   `refused(a, g) ≤ 1 − Σ_{q ∈ g} x(a, q)`, and `groupRefuses(a, p) ≤ refused(a, g)`
 ///   summed over p's groups, `≤ room(p)`, `≤ room(s)`;
+/// - a type rule over p with an upper limit (``Placement/TypeRule``) has reached a's type
+///   while a is not under the rule's holder: `ruleFull(r) = 1` only if
+///   `count(r) ≥ capacity(r)`, or only if `count(r) − s·fill(r) ≥ s − 1 + 1/10,000` for
+///   its maximum share s (one more of the type, the fill one larger, would break it);
+///   `refusedByRule(a, r) ≤ Σ ruleFull(r)`, `≤ 1 − Σ_{q under r} x(a, q)`, and
+///   `ruleRefuses(a, p) ≤ Σ refusedByRule(a, r)` over p's rules of a's type;
 /// - p is closable with a minimum above 1 and closed: `1 − open(p)`.
 ///
 /// With `atLeast(a, t)` counting a's placements at its tiers 1…t, the row is the cover
-/// `atLeast(a, t_a) + full(p, t_p) + full(s, t_p) + groupRefuses(a, p) + (1 − open(p)) ≥ 1`,
+/// `atLeast(a, t_a) + full(p, t_p) + full(s, t_p) + groupRefuses(a, p) + ruleRefuses(a, p)
+/// + (1 − open(p)) ≥ 1`,
 /// the terms present only where they can matter. Projected onto the placements it is
 /// Kwanashie and Manlove's (2014) weak-stability row `c(p)·atLeast + filled ≥ c(p)`, with
 /// the same LP bound, but branching can then decide whether a position is full of whom;
@@ -137,6 +144,7 @@ struct StabilityRows {
           upper: 1, name: "grouprefuses_a\(a)_p\(p)", rows: limits, uppers: [Double](repeating: 0, count: limits.count))
       }
     }
+    let ruleRefuses = builder.typeRuleRefusals(market: market)
     // Applicants p ranks at least as high as each pair's applicant, a included.
     var rivals = [Int](repeating: 0, count: market.pairCount)
     for p in 0..<market.positionCount {
@@ -168,7 +176,7 @@ struct StabilityRows {
         builder.program.appendTerm(column: blockingColumn[e], coefficient: 1)
       }
       builder.program.appendTerm(column: atLeast[e], coefficient: 1)
-      for column in [positionFull[e], slotFull[e], groupRefuses[e]] where column >= 0 {
+      for column in [positionFull[e], slotFull[e], groupRefuses[e], ruleRefuses[e]] where column >= 0 {
         builder.program.appendTerm(column: column, coefficient: 1)
       }
       var lower = 1.0
@@ -306,6 +314,67 @@ private struct Builder {
         lastFull = full
       }
     }
+  }
+
+  /// Each pair's `ruleRefuses(a, p)` column (see ``StabilityRows``), or −1 where no type
+  /// rule with an upper limit covers p for a's type.
+  mutating func typeRuleRefusals(market: Market) -> [Int] {
+    var ruleRefuses = [Int](repeating: -1, count: market.pairCount)
+    guard market.typeRules.contains(where: \.hasUpperLimit) else { return ruleRefuses }
+    var refusedByRule: [Int64: Int] = [:]  // key a << 32 | r
+    for (r, rule) in market.typeRules.enumerated() where rule.hasUpperLimit {
+      let entries = market.positions(ofTypeRule: r).flatMap { p in
+        market.entries(ofPosition: Int(p)).map { Int(market.positionListEntry[$0]) }
+      }
+      let typed = entries.filter { market.applicantType[Int(market.entryApplicant[$0])] == rule.type }
+      guard !typed.isEmpty else { continue }
+      var fulls: [Int] = []
+      if rule.capacity < .max {
+        fulls.append(
+          largest(
+            upper: 1, integer: true, name: "rulefull_r\(r)_cap", rows: [typed.map { ($0, -1.0) }], uppers: [0],
+            coefficient: Double(rule.capacity)))
+      }
+      if rule.maximumShare < TypeRule.wholeShare {
+        let whole = Double(TypeRule.wholeShare)
+        let share = Double(rule.maximumShare) / whole
+        let holderCapacity =
+          rule.position >= 0 ? market.positionCapacity[Int(rule.position)] : market.groupCapacity[Int(rule.group)]
+        let largestFill = Double(min(Int(holderCapacity), entries.count))
+        // s·fill − count ≤ s·F always; with ruleFull = 1 it must be ≤ −(s − 1 + 1/W).
+        let big = share * largestFill + share - 1 + 1 / whole
+        let terms = entries.map { e in
+          (e, share - (market.applicantType[Int(market.entryApplicant[e])] == rule.type ? 1 : 0))
+        }
+        fulls.append(
+          big <= 0
+            ? largest(upper: 1, integer: true, name: "rulefull_r\(r)_share", rows: [], uppers: [])
+            : largest(
+              upper: 1, integer: true, name: "rulefull_r\(r)_share", rows: [terms], uppers: [share * largestFill],
+              coefficient: big))
+      }
+      var insideOf: [Int32: [Int]] = [:]
+      for e in typed { insideOf[market.entryApplicant[e], default: []].append(e) }
+      for (a, inside) in insideOf.sorted(by: { $0.key < $1.key }) {
+        refusedByRule[Int64(a) << 32 | Int64(r)] = largest(
+          upper: 1, name: "refused_a\(a)_r\(r)", rows: [fulls.map { ($0, -1.0) }, inside.map { ($0, 1.0) }],
+          uppers: [0, 1])
+      }
+    }
+    for e in 0..<market.pairCount {
+      let a = Int(market.entryApplicant[e])
+      let refusals = market.typeRules(coveringPosition: Int(market.entryPosition[e])).compactMap {
+        refusedByRule[Int64(a) << 32 | Int64($0)]
+      }
+      guard !refusals.isEmpty else { continue }
+      ruleRefuses[e] =
+        refusals.count == 1
+        ? refusals[0]
+        : largest(
+          upper: 1, name: "rulerefuses_a\(a)_p\(market.entryPosition[e])", rows: [refusals.map { ($0, -1.0) }],
+          uppers: [0])
+    }
+    return ruleRefuses
   }
 
   /// A column at most `upper` with rows `coefficient · column + Σ terms ≤ uppers[i]`.

@@ -2,14 +2,16 @@ import Placement
 
 /// The welfare integer programme of a market, before any objective: one binary column
 /// per mutually acceptable pair, one binary "open" column per closable position with a
-/// minimum, and rows for every quota.
+/// minimum or a type minimum, and rows for every quota.
 ///
 /// Columns: `x_a<i>_p<j>` for applicant index i at position index j (indices are the
 /// order of `applicants` and `positions` in the instance), then `open_p<j>`. Rows:
 /// `applicant_<i>` (at most one position), `position_<j>` (capacity and minimum, or
 /// `position_<j>_cap`/`_min` against `open_p<j>` when closable), `group_<k>` and
-/// `quota_<q>` (type quotas in instance order), then `level_<n>` rows that hold earlier
-/// levels of a lexicographic objective at their optima.
+/// `quota_<q>` (type quotas in instance order), `rule_<r>_cap`, `_max_share`, `_min` and
+/// `_min_share` (type rules: counts of the type, and shares as `Σ (is of the type − share)
+/// · x` against 0), then `level_<n>` rows that hold earlier levels of a lexicographic
+/// objective at their optima.
 package struct WelfareModel: Sendable {
   /// The market the model describes.
   package let market: Market
@@ -20,6 +22,8 @@ package struct WelfareModel: Sendable {
   /// The rows that carry a minimum as their lower bound: of each non-closable position and
   /// each group with one, with the position's or group's index.
   private(set) var minimumRows: [(row: Int, index: Int, isGroup: Bool)] = []
+  /// The rows of each type rule's minimum and minimum share, with the rule's index.
+  private(set) var typeMinimumRows: [(rows: [Int], rule: Int)] = []
   /// The weak-stability rows and their helper columns, when the model has them.
   private var stability: StabilityRows?
   /// The number of columns before the stability helpers.
@@ -38,7 +42,12 @@ package struct WelfareModel: Sendable {
     program.objective.reserveCapacity(pairs)
     for _ in 0..<pairs { program.addColumn(objective: 0, lower: 0, upper: 1, integer: true) }
     var openColumn = [Int](repeating: -1, count: market.positionCount)
-    for p in 0..<market.positionCount where market.positionClosable[p] && market.positionMinimum[p] > 0 {
+    // A closable position needs one when it has a minimum of its own or a type minimum.
+    var owesMinimum = market.positionMinimum.map { $0 > 0 }
+    for rule in market.typeRules where rule.position >= 0 && rule.hasLowerLimit {
+      owesMinimum[Int(rule.position)] = true
+    }
+    for p in 0..<market.positionCount where market.positionClosable[p] && owesMinimum[p] {
       openColumn[p] = program.addColumn(objective: 0, lower: 0, upper: 1, integer: true)
     }
     var rowNames: [String] = []
@@ -90,6 +99,8 @@ package struct WelfareModel: Sendable {
       program.closeRow(lower: -.infinity, upper: Double(market.quotaCapacity[q]))
       rowNames.append("quota_\(q)")
     }
+
+    typeMinimumRows = Self.appendTypeRuleRows(of: market, to: &program, rowNames: &rowNames, openColumn: openColumn)
 
     var columnNames: [String] = []
     columnNames.reserveCapacity(program.columnCount)
@@ -149,5 +160,52 @@ package struct WelfareModel: Sendable {
       assignment[Int(market.entryApplicant[e])] = market.entryPosition[e]
     }
     return assignment
+  }
+
+  /// The rows of each ``Placement/TypeRule``: its capacity and maximum share as upper
+  /// bounds, its minimum (times `open` at a closable position) and minimum share as lower.
+  /// Returns the rows of each rule's minimum and minimum share, as ``typeMinimumRows``.
+  private static func appendTypeRuleRows(
+    of market: Market, to program: inout LinearProgram, rowNames: inout [String], openColumn: [Int]
+  ) -> [(rows: [Int], rule: Int)] {
+    var typeMinimumRows: [(rows: [Int], rule: Int)] = []
+    for (r, rule) in market.typeRules.enumerated() {
+      let entries = market.positions(ofTypeRule: r).flatMap { p in
+        market.entries(ofPosition: Int(p)).map { Int(market.positionListEntry[$0]) }
+      }
+      let typed = entries.filter { market.applicantType[Int(market.entryApplicant[$0])] == rule.type }
+      func shareRow(_ share: Int32, lower: Double, upper: Double, name: String) {
+        let s = Double(share) / Double(TypeRule.wholeShare)
+        for e in entries {
+          let isOfType = market.applicantType[Int(market.entryApplicant[e])] == rule.type
+          if (isOfType ? 1 : 0) != s { program.appendTerm(column: e, coefficient: (isOfType ? 1 : 0) - s) }
+        }
+        program.closeRow(lower: lower, upper: upper)
+        rowNames.append(name)
+      }
+      if Int(rule.capacity) < typed.count {
+        for e in typed { program.appendTerm(column: e, coefficient: 1) }
+        program.closeRow(lower: -.infinity, upper: Double(rule.capacity))
+        rowNames.append("rule_\(r)_cap")
+      }
+      if rule.maximumShare < TypeRule.wholeShare {
+        shareRow(rule.maximumShare, lower: -.infinity, upper: 0, name: "rule_\(r)_max_share")
+      }
+      var lowerRows: [Int] = []
+      if rule.minimum > 0 {
+        for e in typed { program.appendTerm(column: e, coefficient: 1) }
+        let open = rule.position >= 0 ? openColumn[Int(rule.position)] : -1
+        if open >= 0 { program.appendTerm(column: open, coefficient: -Double(rule.minimum)) }
+        program.closeRow(lower: open >= 0 ? 0 : Double(rule.minimum), upper: .infinity)
+        rowNames.append("rule_\(r)_min")
+        lowerRows.append(program.rowCount - 1)
+      }
+      if rule.minimumShare > 0 {
+        shareRow(rule.minimumShare, lower: 0, upper: .infinity, name: "rule_\(r)_min_share")
+        lowerRows.append(program.rowCount - 1)
+      }
+      if !lowerRows.isEmpty { typeMinimumRows.append((lowerRows, r)) }
+    }
+    return typeMinimumRows
   }
 }

@@ -151,7 +151,10 @@ public struct WelfareProgram: Strategy {
     var solution = try flow.solve(levels, control: control)
     guard solution.status == .optimal else { return .none }
     guard Evaluation(market, solution.assignment, blockingPairLimit: 0).isValid else {
-      return relaxation.repair(solution.assignment, in: market).map(RelaxationOutcome.repaired) ?? .none
+      if let repaired = relaxation.repair(solution.assignment, in: market) { return .repaired(repaired) }
+      // Crossing minimums: the dropped family's minimums, met by a second flow.
+      return try market.crossingMinimumsPlacement(from: solution.assignment, control: control)
+        .map(RelaxationOutcome.repaired) ?? .none
     }
     solution.notes.append(
       "the network relaxation (no closable minimums, crossing groups dropped) meets every constraint, so its optimum "

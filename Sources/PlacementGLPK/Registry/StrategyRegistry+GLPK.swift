@@ -32,6 +32,7 @@ extension StrategyEntry {
     features: [
       .closableMinimums: .limited("GLPK's branch-and-bound (not min-cost flow)"),
       .crossingGroups: .limited("GLPK's branch-and-bound (not min-cost flow)"),
+      .typeRules: .limited("GLPK's branch-and-bound (not min-cost flow)"),
       .ties: .limited("a tie shares its rank"),
     ]
   ) { arguments in

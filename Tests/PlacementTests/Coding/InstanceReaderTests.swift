@@ -64,6 +64,22 @@ func document(_ members: String) -> String {
     #expect(again == instance)
   }
 
+  @Test func typeRulesRoundTripThroughBothCoders() throws {
+    var instance = Fixtures.everyFeatureShape(applicants: 10, positions: 4, listLength: 2).instance(seed: 3)
+    instance.typeQuotas += [
+      TypeQuota(group: instance.groups[0].id, type: "u", capacity: 3, minimum: 1, maximumShare: 0.7),
+      TypeQuota(group: instance.groups[1].id, type: "v", minimumShare: 0.3333),
+      TypeQuota(position: instance.positions[0].id, type: "v", minimum: 1, minimumShare: 0.25),
+    ]
+    let written = instance.jsonBytes()
+    #expect(try Instance(json: Data(written)) == instance)
+    #expect(try JSONDecoder().decode(Instance.self, from: Data(written)) == instance)
+    #expect(try Instance(json: JSONEncoder().encode(instance)) == instance)
+    let text = String(decoding: written, as: UTF8.self)
+    #expect(
+      text.contains(#"{"group":"\#(instance.groups[0].id)","type":"u","capacity":3,"minimum":1,"maximumShare":0.7}"#))
+  }
+
   @Test func readsEscapesAndUnicode() throws {
     let text = document(
       #""name":"a\tb\n","applicants":[{"id":"s\u00e9\ud83d\ude00\/","preferences":["p\"1"]}],"positions":[{"id":"p\"1","capacity":1}]"#

@@ -43,6 +43,36 @@ func market(_ members: String) throws -> Market {
     #expect(Evaluation(m, [0, 0, 0]).violations == ["position \"p\" takes 2 of type \"t\", above its quota 1"])
   }
 
+  @Test func typeRulesBreakValidityAndReachedOnesRefuseFromOutside() throws {
+    let m = try market(
+      #"""
+      "applicants":[{"id":"a","preferences":["p","q"],"type":"t"},{"id":"b","preferences":["q"],"type":"t"},
+                    {"id":"c","preferences":["q","p"],"type":"u"},{"id":"d","preferences":["p"],"type":"u"}],
+      "positions":[{"id":"p","capacity":2,"group":"g"},{"id":"q","capacity":2,"group":"g"}],
+      "groups":[{"id":"g","capacity":4}],
+      "typeQuotas":[{"group":"g","type":"t","capacity":1},{"position":"p","type":"u","minimumShare":0.5},
+                    {"position":"q","type":"u","maximumShare":0.5}]
+      """#)
+    // b holds g's one seat of type t: a (outside g) is refused by the reached rule.
+    let placed = Evaluation(m, [-1, 1, 1, 0])
+    #expect(placed.isValid, "\(placed.violations)")
+    #expect(!placed.blockingPairs.contains(.init(applicant: 0, position: 0)))
+    #expect(!placed.blockingPairs.contains(.init(applicant: 0, position: 1)))
+    // Two of type t in g, and p all type t, q all type u.
+    #expect(
+      Evaluation(m, [0, 1, 1, -1]).violations == [
+        "group \"g\" takes 2 of type \"t\" among 3, above its quota 1",
+        "position \"p\" takes 0 of type \"u\" among 1, below its minimum 50% (1 needed)",
+      ])
+    #expect(
+      Evaluation(m, [-1, -1, 1, -1]).violations == [
+        "position \"q\" takes 1 of type \"u\" among 1, above its quota 50%"
+      ])
+    #expect(placed.blockingPairCount == 0)
+    // Once b leaves, g's rule has room again and a blocks at p, which has a free seat.
+    #expect(Evaluation(m, [-1, -1, 1, 0]).blockingPairs.contains(.init(applicant: 0, position: 0)))
+  }
+
   @Test func fullGroupBlocksOnlyForMovesInsideItOrWhenItPrefersTheApplicant() throws {
     let m = try market(
       #"""

@@ -73,4 +73,22 @@ import Testing
     let audit = try ResultAudit(market, resultJSON: Data(edited.utf8))
     #expect(audit.discrepancies.map(\.path.description).sorted() == ["metrics.minimums", "metrics.placedByType"])
   }
+
+  /// A type rule's minimum is written with its type and the count the fill needs, and a
+  /// false count is named.
+  @Test func typeMinimumsAreWrittenAndAudited() throws {
+    var instance = Fixtures.everyFeatureShape(applicants: 12, positions: 4, listLength: 3).instance(seed: 5)
+    instance.typeQuotas.append(TypeQuota(group: instance.groups[0].id, type: "u", minimumShare: 0.5))
+    let market = Fixtures.market(instance)
+    let solution = Solution(assignment: [Int32](repeating: -1, count: market.applicantCount), status: .feasible)
+    let evaluation = Evaluation(market, solution.assignment)
+    let text = String(
+      decoding: solution.resultJSON(market: market, strategy: "welfare", evaluation: evaluation), as: UTF8.self)
+    let entry = #"{"id":"\#(instance.groups[0].id)","kind":"group","minimum":0,"placed":0,"type":"u"}"#
+    #expect(text.contains(entry), "\(text)")
+    let edited = text.replacingOccurrences(
+      of: entry, with: entry.replacingOccurrences(of: #""placed":0"#, with: #""placed":2"#))
+    let audit = try ResultAudit(market, resultJSON: Data(edited.utf8))
+    #expect(audit.discrepancies.map(\.path.description) == ["metrics.minimums"])
+  }
 }

@@ -80,6 +80,34 @@ func compileIssues(_ text: String) throws -> [String] {
       ])
   }
 
+  @Test func typeRulesNameTheirHolderAndLimits() throws {
+    let issues = try compileIssues(
+      document(
+        #"""
+        "applicants":[{"id":"s1","preferences":["p1"],"type":"t"}],
+        "positions":[{"id":"p1","capacity":2,"group":"g"}],
+        "groups":[{"id":"g","capacity":2}],
+        "typeQuotas":[{"position":"p1","group":"g","type":"t","capacity":1},{"type":"t","minimum":1},
+                      {"group":"nope","type":"t","capacity":1},{"group":"g","type":"t"},
+                      {"group":"g","type":"t","maximumShare":1.5,"minimumShare":0.33333},
+                      {"group":"g","type":"t","capacity":1,"minimum":2},
+                      {"position":"p1","type":"t","maximumShare":0.3,"minimumShare":0.5},
+                      {"group":"g","type":"t","minimum":1},{"group":"g","type":"t","maximumShare":0.7}]
+        """#))
+    #expect(
+      issues == [
+        "typeQuotas[0]: both \"position\" and \"group\"; a quota holds at one",
+        "typeQuotas[1]: neither \"position\" nor \"group\"",
+        "typeQuotas[2].group: unknown group \"nope\"",
+        "typeQuotas[3]: no limit: give \"capacity\", \"minimum\", \"maximumShare\" or \"minimumShare\"",
+        "typeQuotas[4].maximumShare: maximumShare 1.5 is not between 0 and 1",
+        "typeQuotas[4].minimumShare: minimumShare 0.33333 has more than four decimal places",
+        "typeQuotas[5].minimum: minimum 2 is above capacity 1",
+        "typeQuotas[6].minimumShare: minimumShare 0.5 is above maximumShare 0.3",
+        "typeQuotas[8]: second quota for type \"t\" at group \"g\"",
+      ])
+  }
+
   /// Minimums no set of applicants could meet are not errors of the file: the market
   /// compiles, and its certificates say why the minimums cannot hold.
   @Test func minimumsNoMemberSetCouldMeetCompileWithCertificates() throws {
