@@ -30,3 +30,38 @@ import Testing
       written.contains("\"status\":\"infeasible\"") && written.contains("minimums: the least total shortfall is 44"))
   }
 }
+
+@Suite struct TypeRulesCLITests {
+  /// A region's minimum share of overseas-Vietnamese experts is a type rule: the
+  /// proposal-based strategies refuse it with the registry's reason, welfare meets it and
+  /// writes it among the result's minimums, and `diagnose` names a rule that cannot hold,
+  /// in experts of its origin.
+  @Test func regionOriginSharesAreHonouredOrRefused() throws {
+    let directory = try temporaryDirectory()
+    let variant = directory.appendingPathComponent("overseas.json").path
+    let generated = try placement(
+      "generate", "--preset", "expert-network", "--seed", "2030", "--region-overseas-share", "0.7", "-o", variant)
+    #expect(generated.status == 0)
+    let refused = try placement("solve", variant, "--strategy", "extended-seats")
+    #expect(refused.status == 2 && refused.standardError.contains("type-rules:"), "\(refused.standardError)")
+    let result = directory.appendingPathComponent("result.json").path
+    // GLPK's welfare search on this market proves its optimum slowly: stopped at 5 s.
+    let solved = try placement(
+      "solve", variant, "--strategy", "stabilized-welfare", "--time-limit", "5", "-o", result)
+    #expect(solved.status == 0, "\(solved.standardError)")
+    let written = try String(contentsOfFile: result, encoding: .utf8)
+    #expect(written.contains(#""kind":"group","minimum":"#) && written.contains(#""type":"overseas-vietnamese""#))
+    #expect(try placement("check", variant, result).status == 0)
+
+    let strict = directory.appendingPathComponent("strict.json").path
+    #expect(
+      try placement(
+        "generate", "--preset", "expert-network", "--seed", "2030", "--region-overseas-share", "0.95", "-o", strict
+      ).status == 0)
+    let diagnosed = try placement("diagnose", strict, "--time-limit", "20")
+    #expect(diagnosed.status == 1)
+    #expect(
+      diagnosed.standardOutput.contains(#"type "overseas-vietnamese" at group "region-"#), "\(diagnosed.standardOutput)"
+    )
+  }
+}

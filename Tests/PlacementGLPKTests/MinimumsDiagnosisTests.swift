@@ -97,6 +97,13 @@ import Testing
       }
       return groups.count == 1 && Int(market.groupMinimum[groups[0]]) == certificate.need
         && seats == certificate.available
+    case .placeableAtOnce:
+      // The named roots need at least their own minimums, and no assignment is valid.
+      let own =
+        positions.reduce(0) { $0 + (market.positionClosable[$1] ? 0 : Int(market.positionMinimum[$1])) }
+        + groups.reduce(0) { $0 + Int(market.groupMinimum[$1]) }
+      return own <= certificate.need
+        && !BruteForce.assignments(market).contains { Evaluation(market, $0, blockingPairLimit: 0).isValid }
     case .groupCapacity:
       let need = members.reduce(0) { $0 + (market.positionClosable[$1] ? 0 : Int(market.positionMinimum[$1])) }
       return groups.count == 1 && need == certificate.need

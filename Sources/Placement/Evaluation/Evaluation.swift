@@ -50,6 +50,12 @@ public struct Evaluation: Sendable {
   /// holder.
   package internal(set) var typeRuleTallies: [(count: Int, fill: Int)] = []
 
+  /// How many of ``violations`` are minimums missed (of positions, groups and type rules).
+  public internal(set) var minimumsMissed = 0
+
+  /// Whether the assignment meets every rule of the market but, perhaps, minimums.
+  public var meetsEveryRuleButMinimums: Bool { violations.count == minimumsMissed }
+
   /// Whether the assignment meets every rule of the market.
   public var isValid: Bool { violations.isEmpty }
   /// Whether the assignment is valid and no pair blocks it.
@@ -124,6 +130,7 @@ public struct Evaluation: Sendable {
       }
       if fill < Int(market.positionMinimum[p]), !(market.positionClosable[p] && fill == 0) {
         violations.append("position \(id) takes \(fill), below its minimum \(market.positionMinimum[p])")
+        minimumsMissed += 1
       }
     }
     for g in 0..<market.groupCount {
@@ -133,6 +140,7 @@ public struct Evaluation: Sendable {
       }
       if groupFill[g] < Int(market.groupMinimum[g]) {
         violations.append("group \(id) takes \(groupFill[g]), below its minimum \(market.groupMinimum[g])")
+        minimumsMissed += 1
       }
     }
   }
@@ -151,6 +159,7 @@ public struct Evaluation: Sendable {
         violations.append(
           "\(holder) takes \(count) of type \(type) among \(fill), below its minimum \(TypeRuleText.lower(rule)) "
             + "(\(required) needed)")
+        minimumsMissed += 1
       }
     }
   }

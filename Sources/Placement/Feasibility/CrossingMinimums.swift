@@ -1,8 +1,10 @@
 extension Market {
   /// A placement that meets every constraint, minimums of crossing group families
-  /// included, found from `start` (the ``leastShortfall(control:)`` placement, which meets
-  /// the minimums of the groups the ``NetworkRelaxation`` keeps) by swapping which family
-  /// is kept; `nil` when this does not find one.
+  /// included, found from `start` (a placement of the ``NetworkRelaxation`` that meets
+  /// the minimums of the groups it keeps; by default the one that places the most) by
+  /// swapping which family is kept. When no such placement is found, one that meets every
+  /// constraint but some minimums of non-closable positions, groups or type rules, if
+  /// the second flow gives one; else `nil`.
   ///
   /// Each applicant `start` places stays within the topmost kept group of its position
   /// (or among positions in no kept group), so that group keeps what `start` gave it at
@@ -12,15 +14,18 @@ extension Market {
   /// least that many times), then at the least rank sum. Applicants `start` leaves out
   /// stay out. Markets of two crossing families (sectors and regions) are the case it is
   /// made for; it gives up when the dropped groups are not laminar themselves, and the
-  /// result is returned only when ``Evaluation`` finds it valid.
+  /// result is checked by ``Evaluation``.
   ///
   /// - Throws: `CancellationError` when `control` stops the flow first.
   /// - Complexity: two cost-scaling solves on a network of the placed applicants' pairs.
-  package func crossingMinimumsPlacement(from start: [Int32], control: SolveControl) throws(CancellationError)
+  package func crossingMinimumsPlacement(from start: [Int32]? = nil, control: SolveControl) throws(CancellationError)
     -> [Int32]?
   {
     let relaxation = NetworkRelaxation(self)
     guard relaxation.dropsGroup.contains(true), droppedGroupsAreLaminar(relaxation.dropsGroup) else { return nil }
+    var origin = start
+    if origin == nil { origin = try fullestRelaxedPlacement(relaxation, control: control) }
+    guard let start = origin else { return nil }
     // The topmost kept holder of each position: its outermost kept group, or itself.
     let keptParent = laminarParents(dropping: relaxation.dropsGroup)
     func top(_ holder: Int) -> Int {
@@ -102,8 +107,46 @@ extension Market {
     for (arc, e) in pairArc where network.flow(onArc: arc) > 0 {
       placement[Int(entryApplicant[e])] = entryPosition[e]
     }
-    let repaired = relaxation.repair(placement, in: self)
-    return repaired
+    if let repaired = relaxation.repair(placement, in: self) { return repaired }
+    let evaluation = Evaluation(self, placement, blockingPairLimit: 0)
+    let closedBelow = (0..<positionCount).contains {
+      positionClosable[$0] && evaluation.positionFill[$0] > 0 && evaluation.positionFill[$0] < Int(positionMinimum[$0])
+    }
+    return evaluation.meetsEveryRuleButMinimums && !closedBelow ? placement : nil
+  }
+
+  /// A count that proves the minimums of crossing families cannot all hold: the groups
+  /// the ``NetworkRelaxation`` drops, taken with the positions outside them, form
+  /// disjoint trees whose roots need (``minimumNeeds(parents:)``) more applicants between
+  /// them than the relaxation can place at all, meeting the minimums it keeps (a
+  /// min-cost flow); `nil` when they do not, or the dropped groups are not laminar.
+  ///
+  /// - Throws: `CancellationError` when `control` stops the flow first.
+  package func placeableCertificate(control: SolveControl) throws(CancellationError) -> MinimumsCertificate? {
+    let relaxation = NetworkRelaxation(self)
+    guard relaxation.dropsGroup.contains(true), droppedGroupsAreLaminar(relaxation.dropsGroup) else { return nil }
+    let swapped = laminarParents(dropping: relaxation.dropsGroup.map { !$0 })
+    let need = minimumNeeds(parents: swapped).need
+    let roots = need.indices.filter { swapped[$0] == -1 && need[$0] > 0 }
+    let total = roots.reduce(0) { $0 + need[$1] }
+    guard total > 0, let fullest = try fullestRelaxedPlacement(relaxation, control: control) else { return nil }
+    let placed = fullest.count { $0 >= 0 }
+    guard placed < total else { return nil }
+    return MinimumsCertificate(
+      names: roots.map { $0 < positionCount ? positionIDs[$0] : groupIDs[$0 - positionCount] }, need: total,
+      available: placed, limit: .placeableAtOnce)
+  }
+
+  /// The placement of `relaxation` that places the most applicants, meeting the minimums
+  /// it keeps; `nil` when they cannot be met.
+  private func fullestRelaxedPlacement(_ relaxation: NetworkRelaxation, control: SolveControl)
+    throws(CancellationError) -> [Int32]?
+  {
+    let placed = WelfareLevel(name: "placed", sense: .maximize, weight: .one)
+    var flow = WelfareFlow(self, shape: .circulation, relaxation: relaxation)
+    let solution = try? flow.solve([placed], control: control)
+    if control.shouldStop { throw CancellationError() }
+    return solution?.status == .optimal ? solution?.assignment : nil
   }
 
   /// Whether the groups `dropped` marks are laminar among themselves: each position's,

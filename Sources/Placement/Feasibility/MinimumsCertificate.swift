@@ -14,6 +14,10 @@ public struct MinimumsCertificate: Sendable, Hashable, CustomStringConvertible {
     case seats
     /// The group's own capacity, against its positions' minimums.
     case groupCapacity
+    /// The most applicants any placement seats at once within every capacity, type quota
+    /// and the minimums of the groups not named (disjoint positions and groups of a
+    /// family that crosses those groups).
+    case placeableAtOnce
   }
 
   /// The ids of the positions and groups that need `need` between them.
@@ -39,6 +43,9 @@ public struct MinimumsCertificate: Sendable, Hashable, CustomStringConvertible {
       "\(subject) needs \(need); its positions offer only \(available) seats"
     case .groupCapacity:
       "the positions of \(subject) need \(need) between them; the group holds at most \(available)"
+    case .placeableAtOnce:
+      "\(subject) need \(need) between them; at most \(available) applicants can be placed at once within the "
+        + "capacities, type quotas and the other groups' minimums"
     }
   }
 }

@@ -149,6 +149,25 @@ extension Market {
       total: relaxedTotal, isExact: keepsTheRest && total == relaxedTotal, shortfalls: shortfalls, placement: placement)
   }
 
+  /// Each minimum `placement` misses, most short first: of non-closable positions (a
+  /// closable one may close), of groups, and of type rules.
+  package func minimumShortfalls(of placement: [Int32]) -> [MinimumShortfall] {
+    let evaluation = Evaluation(self, placement, blockingPairLimit: 0)
+    var shortfalls: [MinimumShortfall] = []
+    for p in 0..<positionCount where !positionClosable[p] && evaluation.positionFill[p] < positionMinimum[p] {
+      shortfalls.append(
+        MinimumShortfall(
+          name: positionIDs[p], isGroup: false, minimum: Int(positionMinimum[p]), reached: evaluation.positionFill[p]))
+    }
+    for g in 0..<groupCount where evaluation.groupFill[g] < groupMinimum[g] {
+      shortfalls.append(
+        MinimumShortfall(
+          name: groupIDs[g], isGroup: true, minimum: Int(groupMinimum[g]), reached: evaluation.groupFill[g]))
+    }
+    shortfalls += typeRuleShortfalls(in: placement)
+    return shortfalls.sorted { ($0.minimum - $0.reached, $0.name) > ($1.minimum - $1.reached, $1.name) }
+  }
+
   /// The parent of each minimum holder in the laminar tree of positions and groups of the
   /// market's ``NetworkRelaxation`` (see ``laminarParents(dropping:)``).
   package var minimumTreeParents: [Int] { laminarParents(dropping: NetworkRelaxation(self).dropsGroup) }

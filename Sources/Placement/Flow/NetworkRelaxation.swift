@@ -95,8 +95,9 @@ extension NetworkRelaxation {
   /// A bound on level `level` (0-based) of `levels`, with the earlier ones held at `held`,
   /// from the optimum of `market`'s network relaxation, which contains every placement of
   /// the market: for a search stopped without a bound of its own. Given for the first
-  /// level when it counts placed applicants, ranks or tiers, and for the rank-sum level
-  /// with the number placed held; `nil` otherwise, or when `control` stopped the flow.
+  /// level when it counts placed applicants, ranks or tiers, or totals scores the flow
+  /// takes exactly, and for the rank-sum level with the number placed held; `nil`
+  /// otherwise, or when `control` stopped the flow.
   package static func bound(
     of market: Market, levels: [WelfareLevel], level: Int, holding held: [(level: WelfareLevel, value: Double)],
     control: SolveControl
@@ -109,10 +110,15 @@ extension NetworkRelaxation {
       flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation)
     case (1, .rank) where held.count == 1 && held[0].level.weight == .one:
       flow = WelfareFlow(market, shape: .circulation, relaxation: relaxation, placed: Int32(held[0].value))
+    case (0, .score):
+      flow = WelfareFlow(market, shape: .supplies, relaxation: relaxation)
     default:
       return nil
     }
-    guard let solution = try? flow.solve([target], control: control), solution.status == .optimal else { return nil }
+    guard let solution = try? flow.solve([target], control: control), solution.status == .optimal,
+      // Scores the flow had to round give an optimum that is not exactly the relaxation's.
+      !solution.notes.contains(where: { $0.contains("rounded") })
+    else { return nil }
     return solution.objective
   }
 }

@@ -59,6 +59,13 @@ public struct MinimumsDiagnosis: Sendable {
         lines.append(
           "the least total shortfall is \(totalShortfall); a placement that comes closest leaves "
             + shortfalls.map(\.description).joined(separator: ", "))
+      } else if !shortfalls.isEmpty {
+        let found = shortfalls.reduce(0) { $0 + $1.minimum - $1.reached }
+        lines.append(
+          "the least total shortfall is between \(shortfallBound) and \(found); the closest placement found leaves "
+            + shortfalls.map(\.description).joined(separator: ", "))
+      } else if shortfallBound > 1 {
+        lines.append("the least total shortfall is at least \(shortfallBound)")
       }
       return lines
     }
@@ -92,13 +99,21 @@ public struct MinimumsDiagnosis: Sendable {
         totalShortfall: relaxed.total, shortfallBound: relaxed.total, shortfalls: relaxed.shortfalls,
         placement: relaxed.placement)
     }
-    // With crossing minimums, a second flow may meet them all, which decides the market.
-    if relaxed.total == 0,
-      let placement = try? market.crossingMinimumsPlacement(from: relaxed.placement, control: control)
-    {
-      return MinimumsDiagnosis(
-        verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
-        placement: placement)
+    // With crossing minimums, a second flow through the dropped family may meet them all,
+    // which decides the market, or come close; a count may show they cannot all hold.
+    var closest: [Int32]?
+    var bound = relaxed.total
+    if relaxed.total == 0, let crossing = try? market.crossingMinimumsPlacement(control: control) {
+      if Evaluation(market, crossing, blockingPairLimit: 0).isValid {
+        return MinimumsDiagnosis(
+          verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
+          placement: crossing)
+      }
+      closest = crossing
+    }
+    if let placeable = try? market.placeableCertificate(control: control) {
+      certificates.append(placeable)
+      bound = max(bound, placeable.need - placeable.available)
     }
     let elastic = ElasticMinimums(market)
     guard !elastic.shortfallColumns.isEmpty || !elastic.ruleShortfallColumns.isEmpty else {
@@ -109,17 +124,29 @@ public struct MinimumsDiagnosis: Sendable {
     let solution = try await GLPKSolver().solve(elastic.program, control: control)
     // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance); the
     // relaxation's shortfall bounds it too.
-    let bound = max(relaxed.total, Int(((solution.bound ?? 0) - 1e-6).rounded(.up)))
+    bound = max(bound, Int(((solution.bound ?? 0) - 1e-6).rounded(.up)))
     guard let objective = solution.objective, !solution.values.isEmpty else {
+      let shortfalls = closest.map(market.minimumShortfalls(of:)) ?? []
+      let closestTotal = shortfalls.reduce(0) { $0 + $1.minimum - $1.reached }
+      let proven = closest != nil && closestTotal == bound
       return MinimumsDiagnosis(
-        verdict: certificates.isEmpty ? .unknown : .infeasible, certificates: certificates, totalShortfall: nil,
-        shortfallBound: max(bound, certificates.isEmpty ? 0 : 1), shortfalls: [], placement: nil)
+        verdict: certificates.isEmpty && bound == 0 ? .unknown : .infeasible, certificates: certificates,
+        totalShortfall: proven ? closestTotal : nil, shortfallBound: max(bound, certificates.isEmpty ? 0 : 1),
+        shortfalls: shortfalls, placement: closest)
     }
-    let total = Int(objective.rounded())
-    let placement = elastic.model.assignment(from: solution.values)
+    var total = Int(objective.rounded())
+    var placement = elastic.model.assignment(from: solution.values)
     var shortfalls = elastic.shortfalls(in: solution.values)
     shortfalls.sort { ($0.minimum - $0.reached, $0.name) > ($1.minimum - $1.reached, $1.name) }
-    let proven = solution.status == .optimal
+    // The second flow's placement may come closer than a search stopped early.
+    if let closest {
+      let closestShortfalls = market.minimumShortfalls(of: closest)
+      let closestTotal = closestShortfalls.reduce(0) { $0 + $1.minimum - $1.reached }
+      if closestTotal < total {
+        (total, placement, shortfalls) = (closestTotal, closest, closestShortfalls)
+      }
+    }
+    let proven = solution.status == .optimal || total == bound
     let verdict: Verdict =
       total == 0 ? .feasible : (proven || !certificates.isEmpty || bound > 0 ? .infeasible : .unknown)
     return MinimumsDiagnosis(

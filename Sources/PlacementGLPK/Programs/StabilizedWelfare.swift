@@ -8,8 +8,8 @@ import Placement
 /// does; ``MinimumRespectingRepair`` then moves applicants along blocking pairs, never
 /// taking one out of a position or group at its minimum. Guarantees, checked by the tests:
 /// the placement meets every constraint; each blocking pair left would take its applicant
-/// out of a position or group at its minimum, or runs through a full group of the
-/// position (or the move cap was reached, which the notes say). It is `optimal` when no
+/// out of a position or group at its minimum, would break a type rule, or runs through a
+/// full group of the position (or the move cap was reached, which the notes say). It is `optimal` when no
 /// pair blocks, else `feasible`; `fewest-blocking` proves how few blocking pairs the
 /// minimums force, and starts from this placement.
 public struct StabilizedWelfare: Strategy {
@@ -50,7 +50,7 @@ public struct StabilizedWelfare: Strategy {
     if result.capped {
       notes.append("the repair stopped before every possible move was made")
     } else if evaluation.blockingPairCount > 0 {
-      notes.append("each blocking pair left would break a minimum or runs through a full group")
+      notes.append("each blocking pair left would break a minimum or a type rule, or runs through a full group")
     }
     return try control.conclude(
       Solution(
