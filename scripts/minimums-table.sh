@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the release-build table of the README's "Minimums" section: on the bundled
-# talent networks and on generated ones at 2k, 10k and 50k experts (network minimums
+# talent networks, the same with a type rule per region (at least 70% of its experts
+# overseas Vietnamese), and on generated ones at 2k, 10k and 50k experts (network minimums
 # scaled with the experts, sector minimums 1.05 times and region minimums 1.1 times their
 # networks'), the time and peak memory of `diagnose`, and of each strategy under
 # minimums (time to optimal or the gap at LIMIT seconds, blocking pairs, minimums missed).
@@ -33,13 +34,14 @@ seconds, memory = sys.argv[2].split("|")
 try:
     r = json.load(open(sys.argv[1]))
 except (OSError, ValueError):
-    print(f"error, {seconds} s"); sys.exit()
+    print(f"refused or failed (no result), {seconds} s"); sys.exit()
 if r["status"] == "timeLimit":
     print(f"no placement at the limit, {float(seconds):.2f} s ({memory} MB)"); sys.exit()
 missed = sum(1 for m in r["metrics"].get("minimums", []) if m["placed"] < m["minimum"])
 status = r["status"]
 if status == "feasible" and r.get("gap") is not None and r.get("stop"):
-    status = f"gap {100 * r['gap']:.0f}%"
+    gap = 100 * r['gap']
+    status = f"gap {gap:.0f}%" if gap >= 1 or gap == 0 else f"gap {gap:.2f}%"
 if missed:
     status += f", {missed} minimums missed"
 print(f"{status}, {r['metrics']['blockingPairs']:,} blocking, {float(seconds):.2f} s ({memory} MB)")
@@ -57,6 +59,8 @@ row() { # label, file
     "$(run "$2" fewest-blocking) | $(run "$2" extended-seats) |"
 }
 row "\`talent-networks-2030\` (2,400 experts)" instances/talent-networks-2030.json
+$bin generate --preset expert-network --seed 2030 --region-overseas-share 0.7 -o "$dir/overseas.json" 2>/dev/null
+row "the same, each region at least 70% overseas Vietnamese" "$dir/overseas.json"
 for n in $sizes; do
   minimum=$(((n * 100 + 1199) / 2400))
   $bin generate --preset expert-network --experts "$n" --network-minimum "$minimum" --sector-minimum-factor 1.05 \

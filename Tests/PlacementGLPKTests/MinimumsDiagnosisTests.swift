@@ -27,8 +27,9 @@ import Testing
   }
 
   /// The least total shortfall over every assignment that meets every constraint but the
-  /// minimums of non-closable positions and groups (a closable position still takes none
-  /// or at least its minimum).
+  /// minimums of non-closable positions, groups and type rules (a closable position still
+  /// takes none or at least its minimum), each type rule short by the applicants of its
+  /// type it lacks.
   static func bruteForceShortfall(_ market: Market) -> Int {
     var best = Int.max
     for assignment in BruteForce.assignments(market) {
@@ -44,6 +45,7 @@ import Testing
         short += max(0, Int(market.positionMinimum[p]) - evaluation.positionFill[p])
       }
       for g in 0..<market.groupCount { short += max(0, Int(market.groupMinimum[g]) - evaluation.groupFill[g]) }
+      short += market.typeRuleShortfalls(in: assignment).reduce(0) { $0 + $1.minimum - $1.reached }
       best = min(best, short)
     }
     return best

@@ -42,30 +42,6 @@ import Testing
 
   static func market(seed: UInt64) -> Market { Fixtures.market(instance(seed: seed)) }
 
-  /// The least total shortfall by brute force: position and group minimums as
-  /// ``MinimumsDiagnosisTests/bruteForceShortfall(_:)``, plus each type rule's missing
-  /// applicants of its type.
-  static func bruteForceShortfall(_ market: Market) -> Int {
-    var best = Int.max
-    for assignment in BruteForce.assignments(market) {
-      let evaluation = Evaluation(market, assignment, blockingPairLimit: 0)
-      let others = evaluation.violations.filter { !$0.contains("below its minimum") }
-      let closableOK = (0..<market.positionCount).allSatisfy { p in
-        !market.positionClosable[p] || evaluation.positionFill[p] == 0
-          || evaluation.positionFill[p] >= Int(market.positionMinimum[p])
-      }
-      guard others.isEmpty, closableOK else { continue }
-      var short = 0
-      for p in 0..<market.positionCount where !market.positionClosable[p] {
-        short += max(0, Int(market.positionMinimum[p]) - evaluation.positionFill[p])
-      }
-      for g in 0..<market.groupCount { short += max(0, Int(market.groupMinimum[g]) - evaluation.groupFill[g]) }
-      short += market.typeRuleShortfalls(in: assignment).reduce(0) { $0 + $1.minimum - $1.reached }
-      best = min(best, short)
-    }
-    return best
-  }
-
   @Test(arguments: 1...400)
   func welfareIsTheBruteForceOptimum(seed: UInt64) async throws {
     let market = Self.market(seed: seed)
@@ -113,7 +89,7 @@ import Testing
   @Test(arguments: 1...400)
   func diagnosisFindsTheLeastShortfall(seed: UInt64) async throws {
     let market = Self.market(seed: seed)
-    let least = Self.bruteForceShortfall(market)
+    let least = MinimumsDiagnosisTests.bruteForceShortfall(market)
     let diagnosis = try await MinimumsDiagnosis.diagnose(market)
     #expect(diagnosis.totalShortfall == least, "seed \(seed)")
     #expect((diagnosis.verdict == .feasible) == (least == 0), "seed \(seed)")

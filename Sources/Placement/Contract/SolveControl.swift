@@ -51,9 +51,12 @@ public final class SolveControl: Sendable {
     parent = nil
   }
 
-  private init(child parent: SolveControl, progress: (@Sendable (SolveProgress) -> Void)?) {
+  private init(
+    child parent: SolveControl, progress: (@Sendable (SolveProgress) -> Void)?,
+    deadline: ContinuousClock.Instant? = nil
+  ) {
     start = parent.start
-    deadline = parent.deadline
+    self.deadline = deadline ?? parent.deadline
     seed = parent.seed
     progressInterval = parent.progressInterval
     sink = progress
@@ -64,6 +67,14 @@ public final class SolveControl: Sendable {
   /// stopped alone (one search of several racing); its reports go to `progress`.
   package func child(progress: (@Sendable (SolveProgress) -> Void)?) -> SolveControl {
     SolveControl(child: self, progress: progress)
+  }
+
+  /// A control that stops when this one does, and also once `fraction` (in 0…1) of the
+  /// time left now has passed: for a start that must leave the rest to the search after
+  /// it. Without a deadline, the same as this one.
+  package func child(spending fraction: Double) -> SolveControl {
+    guard let remaining else { return child(progress: sink) }
+    return SolveControl(child: self, progress: sink, deadline: .now + remaining * max(0, min(1, fraction)))
   }
 
   /// A control for work that finishes a stopped solve (a bound for its report): its own

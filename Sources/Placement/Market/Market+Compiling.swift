@@ -376,6 +376,7 @@ struct MarketCompiler {
           ValidationIssue(
             path.key("type"), "no applicant has type \(quoted(quota.type)), so this quota limits nobody"))
       }
+      let limits = typeQuotaLimits(quota, at: path)
       let t = internType(quota.type)
       // Positions are 0..<positionCount, group g is positionCount + g.
       let key = (holder.position >= 0 ? Int64(holder.position) : Int64(market.positionCount) + Int64(holder.group))
@@ -384,7 +385,7 @@ struct MarketCompiler {
           ValidationIssue(path, "second quota for type \(quoted(quota.type)) at \(quota.holderDescription)"))
         continue
       }
-      guard let limits = typeQuotaLimits(quota, at: path) else { continue }
+      guard let limits else { continue }
       var rule = TypeRule(position: holder.position, group: holder.group, type: t)
       rule.minimum = limits.minimum
       rule.minimumShare = limits.minimumShare

@@ -14,7 +14,7 @@ import Placement
 ///
 /// Deferred acceptance answers first: when its placement meets every minimum it is
 /// weakly stable, so optimal. Otherwise ``StabilizedWelfare``'s placement, which meets
-/// every minimum, starts the search.
+/// every minimum, starts the search; with a time limit it gets at most half the time.
 public struct FewestBlockingPairsProgram: Strategy {
   /// GLPK's search settings.
   public var options: GLPKOptions
@@ -47,7 +47,7 @@ public struct FewestBlockingPairsProgram: Strategy {
     var notes: [String] = []
     // Its `optimal` and `feasible` placements meet every constraint; its objective counts
     // their blocking pairs.
-    if let start = try? await StabilizedWelfare().solve(market, control: control),
+    if let start = try? await StabilizedWelfare().solve(market, control: control.child(spending: 0.5)),
       start.status == .optimal || start.status == .feasible, let blocking = start.objective
     {
       incumbent = model.values(of: start.assignment)

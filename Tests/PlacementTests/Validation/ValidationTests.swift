@@ -89,10 +89,10 @@ func compileIssues(_ text: String) throws -> [String] {
         "groups":[{"id":"g","capacity":2}],
         "typeQuotas":[{"position":"p1","group":"g","type":"t","capacity":1},{"type":"t","minimum":1},
                       {"group":"nope","type":"t","capacity":1},{"group":"g","type":"t"},
-                      {"group":"g","type":"t","maximumShare":1.5,"minimumShare":0.33333},
-                      {"group":"g","type":"t","capacity":1,"minimum":2},
+                      {"group":"g","type":"t4","maximumShare":1.5,"minimumShare":0.33333},
+                      {"group":"g","type":"t5","capacity":1,"minimum":2},
                       {"position":"p1","type":"t","maximumShare":0.3,"minimumShare":0.5},
-                      {"group":"g","type":"t","minimum":1},{"group":"g","type":"t","maximumShare":0.7}]
+                      {"group":"g","type":"t7","minimum":1},{"group":"g","type":"t7","maximumShare":0.7}]
         """#))
     #expect(
       issues == [
@@ -104,7 +104,7 @@ func compileIssues(_ text: String) throws -> [String] {
         "typeQuotas[4].minimumShare: minimumShare 0.33333 has more than four decimal places",
         "typeQuotas[5].minimum: minimum 2 is above capacity 1",
         "typeQuotas[6].minimumShare: minimumShare 0.5 is above maximumShare 0.3",
-        "typeQuotas[8]: second quota for type \"t\" at group \"g\"",
+        "typeQuotas[8]: second quota for type \"t7\" at group \"g\"",
       ])
   }
 
