@@ -24,7 +24,7 @@ extension Market {
     let relaxation = NetworkRelaxation(self)
     guard relaxation.dropsGroup.contains(true), droppedGroupsAreLaminar(relaxation.dropsGroup) else { return nil }
     var origin = start
-    if origin == nil { origin = try fullestRelaxedPlacement(relaxation, control: control) }
+    if origin == nil { origin = try fullestRelaxedPlacement(control: control) }
     guard let start = origin else { return nil }
     // The topmost kept holder of each position: its outermost kept group, or itself.
     let keptParent = laminarParents(dropping: relaxation.dropsGroup)
@@ -118,18 +118,16 @@ extension Market {
   /// A count that proves the minimums of crossing families cannot all hold: the groups
   /// the ``NetworkRelaxation`` drops, taken with the positions outside them, form
   /// disjoint trees whose roots need (``minimumNeeds(parents:)``) more applicants between
-  /// them than the relaxation can place at all, meeting the minimums it keeps (a
-  /// min-cost flow); `nil` when they do not, or the dropped groups are not laminar.
-  ///
-  /// - Throws: `CancellationError` when `control` stops the flow first.
-  package func placeableCertificate(control: SolveControl) throws(CancellationError) -> MinimumsCertificate? {
+  /// them than `fullest` places (``fullestRelaxedPlacement(control:)``: the most the
+  /// relaxation can place, meeting the minimums it keeps); `nil` when they do not, or the
+  /// dropped groups are not laminar.
+  package func placeableCertificate(fullest: [Int32]) -> MinimumsCertificate? {
     let relaxation = NetworkRelaxation(self)
     guard relaxation.dropsGroup.contains(true), droppedGroupsAreLaminar(relaxation.dropsGroup) else { return nil }
     let swapped = laminarParents(dropping: relaxation.dropsGroup.map { !$0 })
     let need = minimumNeeds(parents: swapped).need
     let roots = need.indices.filter { swapped[$0] == -1 && need[$0] > 0 }
     let total = roots.reduce(0) { $0 + need[$1] }
-    guard total > 0, let fullest = try fullestRelaxedPlacement(relaxation, control: control) else { return nil }
     let placed = fullest.count { $0 >= 0 }
     guard placed < total else { return nil }
     return MinimumsCertificate(
@@ -137,13 +135,13 @@ extension Market {
       available: placed, limit: .placeableAtOnce)
   }
 
-  /// The placement of `relaxation` that places the most applicants, meeting the minimums
-  /// it keeps; `nil` when they cannot be met.
-  private func fullestRelaxedPlacement(_ relaxation: NetworkRelaxation, control: SolveControl)
-    throws(CancellationError) -> [Int32]?
-  {
+  /// The placement of the ``NetworkRelaxation`` that places the most applicants, meeting
+  /// the minimums it keeps; `nil` when they cannot be met.
+  ///
+  /// - Throws: `CancellationError` when `control` stops the flow first.
+  package func fullestRelaxedPlacement(control: SolveControl) throws(CancellationError) -> [Int32]? {
     let placed = WelfareLevel(name: "placed", sense: .maximize, weight: .one)
-    var flow = WelfareFlow(self, shape: .circulation, relaxation: relaxation)
+    var flow = WelfareFlow(self, shape: .circulation, relaxation: NetworkRelaxation(self))
     let solution = try? flow.solve([placed], control: control)
     if control.shouldStop { throw CancellationError() }
     return solution?.status == .optimal ? solution?.assignment : nil

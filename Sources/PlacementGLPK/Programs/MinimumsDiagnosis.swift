@@ -103,17 +103,21 @@ public struct MinimumsDiagnosis: Sendable {
     // which decides the market, or come close; a count may show they cannot all hold.
     var closest: [Int32]?
     var bound = relaxed.total
-    if relaxed.total == 0, let crossing = try? market.crossingMinimumsPlacement(control: control) {
-      if Evaluation(market, crossing, blockingPairLimit: 0).isValid {
-        return MinimumsDiagnosis(
-          verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
-          placement: crossing)
+    let fullest =
+      NetworkRelaxation(market).dropsGroup.contains(true) ? try? market.fullestRelaxedPlacement(control: control) : nil
+    if let fullest {
+      if relaxed.total == 0, let crossing = try? market.crossingMinimumsPlacement(from: fullest, control: control) {
+        if Evaluation(market, crossing, blockingPairLimit: 0).isValid {
+          return MinimumsDiagnosis(
+            verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
+            placement: crossing)
+        }
+        closest = crossing
       }
-      closest = crossing
-    }
-    if let placeable = try? market.placeableCertificate(control: control) {
-      certificates.append(placeable)
-      bound = max(bound, placeable.need - placeable.available)
+      if let placeable = market.placeableCertificate(fullest: fullest) {
+        certificates.append(placeable)
+        bound = max(bound, placeable.need - placeable.available)
+      }
     }
     let elastic = ElasticMinimums(market)
     guard !elastic.shortfallColumns.isEmpty || !elastic.ruleShortfallColumns.isEmpty else {
