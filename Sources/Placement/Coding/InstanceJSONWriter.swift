@@ -108,26 +108,10 @@ extension Instance {
         writer.raw(",")
         writer.key("type")
         writer.string(quota.type)
-        if let capacity = quota.capacity {
-          writer.raw(",")
-          writer.key("capacity")
-          writer.integer(capacity)
-        }
-        if let minimum = quota.minimum {
-          writer.raw(",")
-          writer.key("minimum")
-          writer.integer(minimum)
-        }
-        if let share = quota.maximumShare {
-          writer.raw(",")
-          writer.key("maximumShare")
-          writer.number(share)
-        }
-        if let share = quota.minimumShare {
-          writer.raw(",")
-          writer.key("minimumShare")
-          writer.number(share)
-        }
+        writer.optionalField("capacity", quota.capacity)
+        writer.optionalField("minimum", quota.minimum)
+        writer.optionalField("maximumShare", quota.maximumShare)
+        writer.optionalField("minimumShare", quota.minimumShare)
         writer.raw("}")
       }
     }
@@ -186,5 +170,23 @@ extension JSONWriter {
       index = end
     }
     raw("]")
+  }
+}
+
+extension JSONWriter {
+  /// `,"name":value` when `value` is present; nothing otherwise.
+  fileprivate mutating func optionalField(_ name: StaticString, _ value: Int?) {
+    guard let value else { return }
+    raw(",")
+    key(name)
+    integer(value)
+  }
+
+  /// `,"name":value` when `value` is present; nothing otherwise.
+  fileprivate mutating func optionalField(_ name: StaticString, _ value: Double?) {
+    guard let value else { return }
+    raw(",")
+    key(name)
+    number(value)
   }
 }
