@@ -12,10 +12,14 @@ let package = Package(
   products: [
     .library(name: "Placement", targets: ["Placement"]),
     .library(name: "PlacementGLPK", targets: ["PlacementGLPK"]),
+    .library(name: "PlacementBench", targets: ["PlacementBench"]),
     .executable(name: "placement", targets: ["PlacementCLI"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // MARK: - Public API
@@ -24,11 +28,19 @@ let package = Package(
       name: "PlacementGLPK",
       dependencies: ["Placement", "CGLPK", "CGLPKShims"],
       swiftSettings: swiftSettings),
+    // The bench harness's records, sweeps, tables and reports: what `placement bench`
+    // writes, as a library so that its statistics and files are tested directly.
+    .target(
+      name: "PlacementBench",
+      dependencies: ["Placement", .product(name: "CSV", package: "CSV.swift")],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "PlacementCLI",
       dependencies: [
-        "Placement", "PlacementGLPK",
+        "Placement", "PlacementGLPK", "PlacementBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: swiftSettings),
 
@@ -66,8 +78,15 @@ let package = Package(
       dependencies: ["PlacementGLPK", "Placement", "PlacementTestSupport", "CGLPKShims", "CGLPKTestShims"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "PlacementBenchTests",
+      dependencies: ["PlacementBench", "Placement", "PlacementTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "PlacementCLITests",
-      dependencies: ["PlacementCLI", "Placement", "PlacementTestSupport"],
+      dependencies: [
+        "PlacementCLI", "Placement", "PlacementBench", "PlacementTestSupport",
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
       swiftSettings: swiftSettings),
   ]
 )

@@ -135,9 +135,18 @@ extension PlacementCommand {
 
     func run() async throws {
       let target = try OutputTarget(output ?? "-", notOver: [])
-      let instance: Instance
+      let instance = makeInstance()
+      let bytes = instance.jsonBytes()
+      try await target.write(bytes)
+      if let output {
+        report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
+      }
+    }
+
+    /// The instance these options and seed describe (the same each time).
+    func makeInstance() -> Instance {
       if preset == .internshipSeason {
-        instance = RandomMarket.internshipSeasonInstance(seed: seed)
+        return RandomMarket.internshipSeasonInstance(seed: seed)
       } else if preset == .expertNetwork {
         var shape = TalentNetworks(experts: experts)
         shape.networkMinimum = networkMinimum
@@ -147,7 +156,7 @@ extension PlacementCommand {
         if networkMinimum != 100 { shape.name += "-minimum-\(networkMinimum)" }
         if sectorMinimumFactor > 0 { shape.name += "-sectors-\(sectorMinimumFactor)" }
         if regionOverseasShare > 0 { shape.name += "-overseas-\(regionOverseasShare)" }
-        instance = shape.instance(seed: seed)
+        return shape.instance(seed: seed)
       } else {
         var shape = RandomMarket(applicants: applicants, positions: positions, listLength: listLength)
         shape.name = name
@@ -165,12 +174,7 @@ extension PlacementCommand {
         shape.minimumShare = minimumShare
         shape.closableShare = closableShare
         shape.scoreShare = scoreShare
-        instance = shape.instance(seed: seed)
-      }
-      let bytes = instance.jsonBytes()
-      try await target.write(bytes)
-      if let output {
-        report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
+        return shape.instance(seed: seed)
       }
     }
   }

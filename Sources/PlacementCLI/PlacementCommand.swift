@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Placement
 
 /// `placement`: decides who goes where in two-sided placement markets.
 @main
@@ -11,8 +12,8 @@ struct PlacementCommand: AsyncParsableCommand {
       Exit codes: 0 success; 1 the result is invalid, infeasible or (with --require-stable) \
       unstable; 2 bad input or usage.
       """,
-    version: "0.1.0",
-    subcommands: [Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self])
+    version: PlacementVersion.string,
+    subcommands: [Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self, Bench.self])
 
   /// Runs the command, mapping every failure to the documented exit codes.
   static func main() async {

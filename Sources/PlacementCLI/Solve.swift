@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Placement
+import PlacementBench
 import PlacementGLPK
 
 extension PlacementCommand {
@@ -35,6 +36,9 @@ extension PlacementCommand {
     @Flag(help: "Print how long each phase took (read, compile, solve, evaluate, write) on stderr.")
     var timings = false
 
+    @Option(help: .hidden)
+    var usageOutput: String?
+
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var strategyOptions: [String] = []
 
@@ -65,7 +69,9 @@ extension PlacementCommand {
       let timeLimit = arguments.number(StrategyRegistry.timeLimit).map(Duration.timeLimit(seconds:))
       let seed = UInt64(arguments.number(StrategyRegistry.seed) ?? 1)
       let control = SolveControl(timeLimit: timeLimit, seed: seed, progress: progress)
+      let solveStart = ContinuousClock.now
       var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
+      let solveSeconds = (ContinuousClock.now - solveStart).seconds
       solution.notes += market.warnings.map { "warning: \($0)" }
       if solution.status == .infeasible, market.features.contains(.minimums) {
         solution.notes += await explainMinimums(market)
@@ -78,6 +84,10 @@ extension PlacementCommand {
         market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation)
       try await target.write(bytes)
       clock.lap("write")
+      if let usageOutput {
+        let usage = RunUsage.current(solveSeconds: solveSeconds)
+        try await OutputTarget(usageOutput, notOver: [instance]).write(Array(JSONEncoder().encode(usage)))
+      }
       if timings { report(clock.summary) }
       if !quiet {
         Summary(market: market, solution: solution, evaluation: evaluation)

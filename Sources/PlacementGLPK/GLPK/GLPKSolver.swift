@@ -47,6 +47,9 @@ public struct GLPKSolver: Sendable {
     self.options = options
   }
 
+  /// The version of the GLPK library linked in (`"5.0"`).
+  public static var libraryVersion: String { String(cString: glp_version()) }
+
   /// Solves `program` on a thread of its own; the control's deadline or cancellation (the
   /// task's included) stops the search and returns the incumbent.
   ///

@@ -1,0 +1,89 @@
+/// The sweep as markdown: what `placement bench` prints, and what the README's benchmark
+/// sections are pasted from.
+public struct MarkdownReport: Sendable {
+  let summary: SweepSummary
+  let records: [BenchRecord]
+
+  /// A report of `records` (one sweep's).
+  public init(_ records: [BenchRecord]) {
+    self.records = records.sorted { $0.run < $1.run }
+    summary = SweepSummary(records)
+  }
+
+  /// The whole report: a line on the machine, the table by strategy, the table by
+  /// instance, and the failures.
+  public var text: String {
+    var lines: [String] = []
+    if let first = records.first {
+      lines.append(
+        "Sweep \(first.sweep): \(records.count) of \(first.runs) runs; \(first.machine.description); "
+          + "Placement \(first.versions.placement), GLPK \(first.versions.glpk), Swift \(first.versions.swift).")
+      lines.append("")
+    }
+    lines += strategyTable + [""] + instanceTable
+    let failures = records.filter { !$0.succeeded }
+    if !failures.isEmpty {
+      lines.append("")
+      for record in failures {
+        lines.append(
+          "- run \(record.run) (\(record.strategy) on \(record.instance.label), repeat \(record.repeat)): "
+            + "\(record.status): \(record.failure ?? "")")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One row per strategy: how close to the best known, how often proven, how fast, and
+  /// how time grows with the applicants.
+  public var strategyTable: [String] {
+    var lines = [
+      "| strategy | runs | failed | placed ÷ best | at best | ≥ 0.98 · best | proven optimal | mean time (s) | growth |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in summary.strategies {
+      let failed = row.failed + row.refused
+      let cells = [
+        "`\(row.strategy)`", "\(row.runs)",
+        failed == 0 ? "0" : "\(failed)" + (row.refused > 0 ? " (\(row.refused) refused)" : ""),
+        Formatting.ratio(row.meanRatio), Formatting.percent(row.atBest), Formatting.percent(row.nearBest),
+        Formatting.percent(row.proven), Formatting.seconds(row.meanSeconds), Formatting.exponent(row.exponent),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
+  }
+
+  /// One row per strategy on each instance: status, placed against the best known,
+  /// blocking pairs, and the median solve time with its spread over the repeats.
+  public var instanceTable: [String] {
+    var lines = [
+      "| instance | applicants | strategy | status | placed | best | blocking pairs | time (s), median [min–max] | peak memory |",
+      "|---|---:|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for cell in summary.cells {
+      let seconds = cell.seconds
+      let spread =
+        seconds.count > 1 ? " [\(Formatting.seconds(seconds.min()))–\(Formatting.seconds(seconds.max()))]" : ""
+      let blocking = Statistics.median(cell.succeeded.compactMap(\.blockingPairs).map(Double.init))
+      let peak = Statistics.median(cell.succeeded.compactMap(\.peakBytes).map(Double.init))
+      let cells = [
+        cell.instance.label, "\(cell.instance.applicants)", "`\(cell.strategy)`", Self.statuses(cell.records),
+        Formatting.count(cell.medianMatched), cell.best.map(String.init) ?? "—", Formatting.count(blocking),
+        Formatting.seconds(cell.medianSeconds) + spread, Formatting.megabytes(peak),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
+  }
+
+  /// `optimal`, or `optimal ×2, feasible ×1` when repeats differ.
+  static func statuses(_ records: [BenchRecord]) -> String {
+    var order: [String] = []
+    var counts: [String: Int] = [:]
+    for record in records {
+      if counts[record.status] == nil { order.append(record.status) }
+      counts[record.status, default: 0] += 1
+    }
+    return order.count == 1 ? order[0] : order.map { "\($0) ×\(counts[$0]!)" }.joined(separator: ", ")
+  }
+}
