@@ -53,7 +53,7 @@ public struct SweepPlan: Sendable {
     for strategy in strategies { description += "strategy \(strategy.text)\n" }
     for instance in instances {
       switch instance {
-      case .file(let path, let checksum): description += "file \(path) \(checksum)\n"
+      case .file(_, let checksum, _): description += "file \(instance.text) \(checksum)\n"
       case .generated(let member): description += "generated \(member.arguments.joined(separator: " "))\n"
       }
     }

@@ -26,4 +26,23 @@ enum Files {
       throw CLIError.invalid(path, error)
     }
   }
+
+  /// Reads an instance in a Glasgow layout, named `name` or after the file, and checks
+  /// that it compiles; problems are reported as `file:line:column: message`.
+  static func instance(_ path: String, format: GlasgowFormat, name: String? = nil) throws -> Instance {
+    let bytes = try InputFile.read(path)
+    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let instance: Instance
+    do {
+      instance = try Instance(glasgow: Array(bytes), format: format, name: name ?? (path == "-" ? "stdin" : stem))
+    } catch {
+      throw CLIError(message: error.issues.map { "\(path):\($0)" }.joined(separator: "\n"), exitCode: 2)
+    }
+    do {
+      _ = try Market(compiling: instance)
+    } catch {
+      throw CLIError.invalid(path, error)
+    }
+    return instance
+  }
 }

@@ -13,7 +13,10 @@ struct PlacementCommand: AsyncParsableCommand {
       unstable; 2 bad input or usage.
       """,
     version: PlacementVersion.string,
-    subcommands: [Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self, Bench.self])
+    subcommands: [
+      Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self, Import.self,
+      ExportInstance.self, Bench.self,
+    ])
 
   /// Runs the command, mapping every failure to the documented exit codes.
   static func main() async {

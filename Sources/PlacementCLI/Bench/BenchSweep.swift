@@ -19,7 +19,8 @@ struct BenchSweep: AsyncParsableCommand {
       Strategies: a comma-separated list of names with options, each as :option=value or \
       :flag (max-stable:time-limit=60:no-preprocessing, welfare:objective=generous).
 
-      Instances: files, folders (their .json files), glob patterns, or generator specs \
+      Instances: files, folders (their .json files), glob patterns, each optionally behind a \
+      Glasgow layout (glasgow-smti:data/*.txt, see `placement import`), or generator specs \
       gen:KEY=VALUE,… with `placement generate`'s options (ties and list stand for \
       tie-density and list-length) and values a|b, a..b, a..b+step or a..b*factor, such as \
       gen:preset=internship-season,seed=1..10 or gen:applicants=1000..100000*10,positions=100..10000*10,ties=0.2.
@@ -123,24 +124,31 @@ struct BenchSweep: AsyncParsableCommand {
 
   private func prepare(_ source: InstanceSource, index: Int, scratch: URL) throws -> Prepared {
     switch source {
-    case .file(let path, _):
+    case .file(let path, _, nil):
       let (instance, market) = try Files.market(path)
       return Prepared(
         market: market, facts: InstanceFacts(source: path, instance: instance, market: market), path: path)
+    case .file(let path, _, let format?):
+      return try prepared(Files.instance(path, format: format), source: source.text, index: index, scratch: scratch)
     case .generated(let member):
       // `makePlan` parsed these arguments.
       let instance = try PlacementCommand.Generate.parse(member.arguments).makeInstance()
-      let path = scratch.appendingPathComponent("instance-\(index).json").path
-      try Data(instance.jsonBytes()).write(to: URL(fileURLWithPath: path))
-      let market: Market
-      do {
-        market = try Market(compiling: instance)
-      } catch {
-        throw CLIError.invalid(member.source, error)
-      }
-      return Prepared(
-        market: market, facts: InstanceFacts(source: member.source, instance: instance, market: market), path: path)
+      return try prepared(instance, source: member.source, index: index, scratch: scratch)
     }
+  }
+
+  /// An instance made here, written as JSON for the run's process.
+  private func prepared(_ instance: Instance, source: String, index: Int, scratch: URL) throws -> Prepared {
+    let path = scratch.appendingPathComponent("instance-\(index).json").path
+    try Data(instance.jsonBytes()).write(to: URL(fileURLWithPath: path))
+    let market: Market
+    do {
+      market = try Market(compiling: instance)
+    } catch {
+      throw CLIError.invalid(source, error)
+    }
+    return Prepared(
+      market: market, facts: InstanceFacts(source: source, instance: instance, market: market), path: path)
   }
 
   /// Runs `spec` on the instance in a fresh process and checks what it wrote.
