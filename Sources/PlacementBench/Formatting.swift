@@ -33,6 +33,11 @@ enum Formatting {
     return megabytes >= 10 ? String(format: "%.0f MB", megabytes) : String(format: "%.1f MB", megabytes)
   }
 
+  /// A mean with one decimal (`4474.8`).
+  static func decimal(_ value: Double?) -> String {
+    value.map { String(format: "%.1f", $0) } ?? "—"
+  }
+
   /// A count that may be a median of an even number of counts (`2991`, `2990.5`).
   static func count(_ value: Double?) -> String {
     guard let value else { return "—" }

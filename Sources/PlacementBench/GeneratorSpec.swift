@@ -6,8 +6,10 @@ import Foundation
 /// Each `key=value` is one of `placement generate`'s options without its dashes (`ties`
 /// and `list` stand for `tie-density` and `list-length`); a key without a value is a flag.
 /// A value may name several: `a|b|c`, `a..b` (whole numbers, step 1), `a..b+s` (step s)
-/// or `a..b*f` (times f, while at most b). The instances are every combination, the first
-/// key varying slowest.
+/// or `a..b*f` (times f, while at most b); `key/n` or `key*n` is an earlier key's value
+/// divided or multiplied (`positions=applicants/50`); a flag's value `true` or `false`
+/// gives it or leaves it out. The instances are every combination, the first key varying
+/// slowest.
 public struct GeneratorSpec: Sendable {
   /// One instance: its source text (every key with one value) and the `generate` arguments.
   public struct Member: Sendable, Hashable {
@@ -37,22 +39,52 @@ public struct GeneratorSpec: Sendable {
       keys.append((pair[0], pair.count == 2 ? try Self.values(pair[1], key: pair[0], spec: text) : nil))
     }
     guard !keys.isEmpty else { throw BenchError("\(text): no generator options") }
-    var members = [Member(source: "gen:", arguments: [])]
+    var combinations: [[(name: String, value: String?)]] = [[]]
     for key in keys {
-      let option = "--" + (Self.aliases[key.name] ?? key.name)
-      let values = key.values ?? [""]
-      guard members.count * values.count <= Self.memberLimit else {
+      let values: [String?] = key.values ?? [nil]
+      guard combinations.count * values.count <= Self.memberLimit else {
         throw BenchError("\(text): more than \(Self.memberLimit) instances")
       }
-      members = members.flatMap { member in
-        values.map { value in
-          let separator = member.source == "gen:" ? "" : ","
-          let source = member.source + separator + key.name + (key.values == nil ? "" : "=" + value)
-          return Member(source: source, arguments: member.arguments + [option] + (key.values == nil ? [] : [value]))
+      var extended: [[(name: String, value: String?)]] = []
+      for earlier in combinations {
+        for value in values {
+          extended.append(
+            earlier + [
+              (key.name, try value.map { (value) throws(BenchError) in try Self.resolve(value, earlier, spec: text) })
+            ])
         }
       }
+      combinations = extended
     }
-    self.members = members
+    members = combinations.map { pairs in
+      var arguments: [String] = []
+      for (name, value) in pairs where value != "false" {
+        arguments.append("--" + (Self.aliases[name] ?? name))
+        if let value, value != "true" { arguments.append(value) }
+      }
+      let source = pairs.map { name, value in value.map { "\(name)=\($0)" } ?? name }.joined(separator: ",")
+      return Member(source: "gen:" + source, arguments: arguments)
+    }
+  }
+
+  /// `value`, or for `key/n` and `key*n` an earlier key's value divided or multiplied
+  /// (whole numbers divide without remainder: `positions=applicants/50`).
+  static func resolve(_ value: String, _ earlier: [(name: String, value: String?)], spec: String) throws(BenchError)
+    -> String
+  {
+    guard let operation = value.firstIndex(where: { $0 == "/" || $0 == "*" }),
+      let named = earlier.last(where: { $0.name == String(value[..<operation]) })
+    else { return value }
+    let operand = String(value[value.index(after: operation)...])
+    guard let base = named.value.flatMap(Double.init), let by = Double(operand), by > 0 else {
+      throw BenchError("\(spec): \(value) needs a number before it and after it")
+    }
+    let divides = value[operation] == "/"
+    if let whole = Int(named.value ?? ""), let factor = Int(operand) {
+      return String(divides ? whole / factor : whole * factor)
+    }
+    let result = divides ? base / by : base * by
+    return result == result.rounded() ? String(Int(result)) : String(result)
   }
 
   /// The values one `value` names.

@@ -44,6 +44,7 @@ public struct HTMLReport: Sendable {
           "Share of placed applicants at each rank of their own list (1 = first choice), over all runs of each strategy."
       ),
       "<h2>By strategy</h2>", table(MarkdownReport(records).strategyTable),
+      "<h2>By family of instances</h2>", table(MarkdownReport(records).familyTable),
       "<h2>By instance</h2>", table(MarkdownReport(records).instanceTable),
     ]
     let failures = records.filter { !$0.succeeded }

@@ -63,6 +63,23 @@ public struct InstanceFacts: Codable, Sendable, Equatable {
     return entries == 0 ? 0 : Double(tied) / Double(entries)
   }
 
+  /// The instances this one is a sample of, for tables over seeds: a generator spec
+  /// without its `seed`, or a file's folder and the number of applicants.
+  public var family: String {
+    if source.hasPrefix("gen:") {
+      let kept = label.split(separator: ",").filter { !$0.hasPrefix("seed=") && $0 != "seed" }
+      return kept.isEmpty ? "generated" : kept.joined(separator: ",")
+    }
+    var path = source
+    var layout = ""
+    if let colon = path.firstIndex(of: ":"), GlasgowFormat(rawValue: String(path[..<colon])) != nil {
+      layout = String(path[...colon])
+      path = String(path[path.index(after: colon)...])
+    }
+    let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    return "\(layout)\(folder.isEmpty ? "." : folder)/ · \(applicants) applicants"
+  }
+
   /// The source without its `gen:` prefix, for tables.
   public var label: String { source.hasPrefix("gen:") ? String(source.dropFirst(4)) : source }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sweep as markdown: what `placement bench` prints, and what the README's benchmark
 /// sections are pasted from.
 public struct MarkdownReport: Sendable {
@@ -20,7 +22,7 @@ public struct MarkdownReport: Sendable {
           + "Placement \(first.versions.placement), GLPK \(first.versions.glpk), Swift \(first.versions.swift).")
       lines.append("")
     }
-    lines += strategyTable + [""] + instanceTable
+    lines += strategyTable + [""] + familyTable + [""] + instanceTable
     let failures = records.filter { !$0.succeeded }
     if !failures.isEmpty {
       lines.append("")
@@ -53,12 +55,40 @@ public struct MarkdownReport: Sendable {
     return lines
   }
 
+  /// One row per strategy on each family of instances (the seeds of one generator spec,
+  /// one folder's files of one size): placed and how often at the best known, how often
+  /// proven, and solve times over every run.
+  public var familyTable: [String] {
+    var lines = [
+      "| family | applicants | strategy | instances | no result | placed (mean) | placed ÷ best | at best | proven optimal | time (s), median [max] | end to end (s), median | peak memory, median |",
+      "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in summary.families {
+      let succeeded = row.succeeded
+      let seconds = succeeded.compactMap(\.solveSeconds)
+      let cells = [
+        row.family, Formatting.count(row.applicants.rounded()), "`\(row.strategy)`", "\(row.cells.count)",
+        "\(row.unchecked)",
+        Formatting.decimal(row.meanMatched), Formatting.ratio(Statistics.mean(row.ratios)),
+        Formatting.percent(row.atBest),
+        Formatting.percent(row.proven),
+        Formatting.seconds(Statistics.median(seconds))
+          + (seconds.count > 1 ? " [\(Formatting.seconds(seconds.max()))]" : ""),
+        Formatting.seconds(Statistics.median(succeeded.compactMap(\.wallSeconds))),
+        Formatting.megabytes(Statistics.median(succeeded.compactMap(\.peakBytes).map(Double.init))),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
+  }
+
   /// One row per strategy on each instance: status, placed against the best known,
-  /// blocking pairs, and the median solve time with its spread over the repeats.
+  /// blocking pairs, the objective and its gap, and the median times with their spread
+  /// over the repeats.
   public var instanceTable: [String] {
     var lines = [
-      "| instance | applicants | strategy | status | placed | best | blocking pairs | time (s), median [min–max] | peak memory |",
-      "|---|---:|---|---|---:|---:|---:|---:|---:|",
+      "| instance | applicants | strategy | status | placed | best | blocking pairs | objective | gap | time (s), median [min–max] | end to end (s) | peak memory |",
+      "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for cell in summary.cells {
       let seconds = cell.seconds
@@ -69,11 +99,20 @@ public struct MarkdownReport: Sendable {
       let cells = [
         cell.instance.label, "\(cell.instance.applicants)", "`\(cell.strategy)`", Self.statuses(cell.records),
         Formatting.count(cell.medianMatched), cell.best.map(String.init) ?? "—", Formatting.count(blocking),
-        Formatting.seconds(cell.medianSeconds) + spread, Formatting.megabytes(peak),
+        Self.objective(cell.succeeded.first), Formatting.percent(cell.succeeded.first?.gap),
+        Formatting.seconds(cell.medianSeconds) + spread,
+        Formatting.seconds(Statistics.median(cell.succeeded.compactMap(\.wallSeconds))), Formatting.megabytes(peak),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
     return lines
+  }
+
+  /// `rank sum 5123`, the objective as the result names it (of the first repeat).
+  static func objective(_ record: BenchRecord?) -> String {
+    guard let record, let value = record.objective else { return "—" }
+    let number = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
+    return (record.objectiveName.map { $0 + " " } ?? "") + number
   }
 
   /// `optimal`, or `optimal ×2, feasible ×1` when repeats differ.

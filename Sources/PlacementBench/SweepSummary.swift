@@ -61,8 +61,46 @@ public struct SweepSummary: Sendable {
     public var placed = 0
   }
 
+  /// One strategy on the instances of one family (``InstanceFacts/family``: the seeds of
+  /// one generator spec, or one folder's files of one size).
+  public struct FamilyRow: Sendable {
+    /// The family.
+    public var family: String
+    /// The mean number of applicants of its instances.
+    public var applicants: Double
+    /// The strategy as the sweep names it.
+    public var strategy: String
+    /// Its cells, one per instance.
+    public var cells: [Cell]
+
+    /// The runs with a checked result.
+    public var succeeded: [BenchRecord] { cells.flatMap(\.succeeded) }
+    /// The runs without one (failed or refused).
+    public var unchecked: Int { cells.reduce(0) { $0 + $1.records.count } - succeeded.count }
+    /// The mean applicants placed over those runs.
+    public var meanMatched: Double? { Statistics.mean(succeeded.compactMap(\.matched).map(Double.init)) }
+    /// Placed ÷ best known of each of those runs.
+    public var ratios: [Double] {
+      cells.flatMap { cell in
+        cell.succeeded.compactMap { record in
+          record.matched.flatMap { matched in cell.best.map { $0 == 0 ? 1 : Double(matched) / Double($0) } }
+        }
+      }
+    }
+    /// The share of those runs at the best known.
+    public var atBest: Double? {
+      ratios.isEmpty ? nil : Double(ratios.count { $0 >= 1 - 1e-12 }) / Double(ratios.count)
+    }
+    /// The share of those runs the strategy proved optimal.
+    public var proven: Double? {
+      succeeded.isEmpty ? nil : Double(succeeded.count { $0.status == "optimal" }) / Double(succeeded.count)
+    }
+  }
+
   /// Every strategy on every instance, instance by instance, in sweep order.
   public let cells: [Cell]
+  /// Every strategy on every family, family by family, in sweep order.
+  public let families: [FamilyRow]
   /// Every strategy, in sweep order.
   public let strategies: [StrategyRow]
 
@@ -92,6 +130,21 @@ public struct SweepSummary: Sendable {
       cells[index].best = bestStable[source] ?? bestAny[source]
     }
     self.cells = cells
+    var familyIndex: [String: Int] = [:]
+    var families: [FamilyRow] = []
+    for cell in cells {
+      let key = cell.instance.family + "\u{0}" + cell.strategy
+      if let index = familyIndex[key] {
+        families[index].cells.append(cell)
+      } else {
+        familyIndex[key] = families.count
+        families.append(FamilyRow(family: cell.instance.family, applicants: 0, strategy: cell.strategy, cells: [cell]))
+      }
+    }
+    for index in families.indices {
+      families[index].applicants = Statistics.mean(families[index].cells.map { Double($0.instance.applicants) }) ?? 0
+    }
+    self.families = families
     var order: [String] = []
     for cell in cells where !order.contains(cell.strategy) { order.append(cell.strategy) }
     strategies = order.map { strategy in Self.row(strategy, cells.filter { $0.strategy == strategy }) }

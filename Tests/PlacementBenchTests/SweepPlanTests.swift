@@ -23,6 +23,33 @@ struct SweepPlanTests {
       alternatives.members.map(\.source) == ["gen:preset=internship-season,seed=3", "gen:preset=expert-network,seed=3"])
   }
 
+  @Test("a value may be an earlier key's divided or multiplied; a flag is given by true and left out by false")
+  func expressionsAndFlags() throws {
+    let spec = try GeneratorSpec(
+      parsing: "gen:indifferent-positions=true|false,applicants=1000..100000*10,positions=applicants/50,ties=0.2")
+    #expect(spec.members.count == 6)
+    #expect(
+      spec.members[2].arguments == [
+        "--indifferent-positions", "--applicants", "100000", "--positions", "2000", "--tie-density", "0.2",
+      ])
+    #expect(spec.members[3].arguments == ["--applicants", "1000", "--positions", "20", "--tie-density", "0.2"])
+    #expect(spec.members[3].source == "gen:indifferent-positions=false,applicants=1000,positions=20,ties=0.2")
+  }
+
+  @Test("a family is a generator spec without its seed, or a folder's files of one size")
+  func families() {
+    func facts(_ source: String, _ applicants: Int = 10) -> InstanceFacts {
+      InstanceFacts(
+        source: source, name: "", applicants: applicants, positions: 1, groups: 0, pairs: 0, seats: 0, applicantTies: 0,
+        positionTies: 0, features: [])
+    }
+    #expect(facts("gen:applicants=1000,seed=3,ties=0.5").family == "applicants=1000,ties=0.5")
+    #expect(facts("gen:seed=3").family == "generated")
+    #expect(facts("data/smti/i-17.txt", 100).family == "data/smti/ · 100 applicants")
+    #expect(facts("glasgow-smti:data/i-3.txt", 50).family == "glasgow-smti:data/ · 50 applicants")
+    #expect(facts("season.json", 3000).family == "./ · 3000 applicants")
+  }
+
   @Test(
     "a bad range names the spec and the value",
     arguments: ["gen:seed=5..1", "gen:applicants=10..100*1", "gen:seed=1..x", "gen:=3"])

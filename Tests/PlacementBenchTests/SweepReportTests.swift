@@ -58,6 +58,13 @@ struct SweepReportTests {
     #expect(rows["welfare"]?.meanRatio == (1.2 + 1) / 2)
     #expect(rows["broken"]?.failed == 1 && rows["broken"]?.meanRatio == nil)
     #expect(MarkdownReport(records).text.contains("- run 3 (broken on a.json, repeat 1): failed: because"))
+    // a.json and b.json are one family (one folder, one size); welfare's mean ratio there is (1.2 + 1) / 2.
+    let welfare = try #require(summary.families.first { $0.strategy == "welfare" })
+    #expect(welfare.family == "./ · 100 applicants" && welfare.cells.count == 2 && welfare.meanMatched == 8.5)
+    #expect(
+      MarkdownReport(records).familyTable.contains {
+        $0.hasPrefix("| ./ · 100 applicants | 100 | `welfare` | 2 | 0 | 8.5 | 1.1000 | 100.0% |")
+      }, "\(MarkdownReport(records).familyTable)")
   }
 
   @Test("records read back from JSON lines as written; the CSV has one row per record, quoted where needed")
