@@ -5,12 +5,13 @@ import Foundation
 /// and the tables. Each figure is one `<figure class="plot">` holding one `<svg>`.
 public struct HTMLReport: Sendable {
   let records: [BenchRecord]
-  let summary: SweepSummary
+  let markdown: MarkdownReport
+  var summary: SweepSummary { markdown.summary }
 
   /// A report of `records` (one sweep's).
   public init(_ records: [BenchRecord]) {
     self.records = records.sorted { $0.run < $1.run }
-    summary = SweepSummary(records)
+    markdown = MarkdownReport(records)
   }
 
   /// The most ranks the rank-profile figure shows.
@@ -43,18 +44,14 @@ public struct HTMLReport: Sendable {
         caption:
           "Share of placed applicants at each rank of their own list (1 = first choice), over all runs of each strategy."
       ),
-      "<h2>By strategy</h2>", table(MarkdownReport(records).strategyTable),
-      "<h2>By family of instances</h2>", table(MarkdownReport(records).familyTable),
-      "<h2>By instance</h2>", table(MarkdownReport(records).instanceTable),
+      "<h2>By strategy</h2>", table(markdown.strategyTable),
+      "<h2>By family of instances</h2>", table(markdown.familyTable),
+      "<h2>By instance</h2>", table(markdown.instanceTable),
     ]
-    let failures = records.filter { !$0.succeeded }
+    let failures = markdown.failureLines
     if !failures.isEmpty {
       body.append("<h2>Runs without a result</h2><ul>")
-      for record in failures {
-        body.append(
-          "<li>run \(record.run) (<code>\(HTML.escape(record.strategy))</code> on \(HTML.escape(record.instance.label)), "
-            + "repeat \(record.repeat)): \(HTML.escape(record.status)): \(HTML.escape(record.failure ?? ""))</li>")
-      }
+      body += failures.map { "<li>\(HTML.escape($0))</li>" }
       body.append("</ul>")
     }
     return """
@@ -149,11 +146,10 @@ public struct HTMLReport: Sendable {
     var ratios: [(strategy: Int, ratio: Double, title: String)] = []
     for (index, row) in summary.strategies.enumerated() {
       for cell in summary.cells where cell.strategy == row.strategy {
-        for record in cell.succeeded {
-          guard let matched = record.matched, let best = cell.best else { continue }
-          let ratio = best == 0 ? 1 : Double(matched) / Double(best)
-          ratios.append(
-            (index, ratio, "\(row.strategy) on \(cell.instance.label), repeat \(record.repeat): \(matched) of \(best)"))
+        for (record, ratio) in cell.ratios {
+          let title =
+            "\(row.strategy) on \(cell.instance.label), repeat \(record.repeat): \(record.matched ?? 0) of \(cell.best ?? 0)"
+          ratios.append((index, ratio, title))
         }
       }
     }

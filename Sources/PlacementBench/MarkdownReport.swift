@@ -23,16 +23,16 @@ public struct MarkdownReport: Sendable {
       lines.append("")
     }
     lines += strategyTable + [""] + familyTable + [""] + instanceTable
-    let failures = records.filter { !$0.succeeded }
-    if !failures.isEmpty {
-      lines.append("")
-      for record in failures {
-        lines.append(
-          "- run \(record.run) (\(record.strategy) on \(record.instance.label), repeat \(record.repeat)): "
-            + "\(record.status): \(record.failure ?? "")")
-      }
-    }
+    if !failureLines.isEmpty { lines += [""] + failureLines.map { "- " + $0 } }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One line per run without a checked result: which run, and why.
+  public var failureLines: [String] {
+    records.filter { !$0.succeeded }.map { record in
+      "run \(record.run) (\(record.strategy) on \(record.instance.label), repeat \(record.repeat)): "
+        + "\(record.status): \(record.failure ?? "")"
+    }
   }
 
   /// One row per strategy: how close to the best known, how often proven, how fast, and

@@ -25,6 +25,36 @@ public struct SweepSummary: Sendable {
     public var medianSeconds: Double? { Statistics.median(seconds) }
     /// The median applicants placed.
     public var medianMatched: Double? { Statistics.median(succeeded.compactMap(\.matched).map(Double.init)) }
+    /// Each repeat with a checked result and a count placed, with placed ÷ best known.
+    public var ratios: [(record: BenchRecord, ratio: Double)] {
+      guard let best else { return [] }
+      return succeeded.compactMap { record in
+        record.matched.map { (record, best == 0 ? 1 : Double($0) / Double(best)) }
+      }
+    }
+  }
+
+  /// The share of `ratios` at the best known or above.
+  static func shareAtBest(_ ratios: [Double]) -> Double? { share(ratios) { $0 >= 1 - 1e-12 } }
+
+  /// The share of `values` that meet `condition`; `nil` for none.
+  static func share(_ values: [Double], _ condition: (Double) -> Bool) -> Double? {
+    values.isEmpty ? nil : Double(values.count(where: condition)) / Double(values.count)
+  }
+
+  /// `items` grouped by `key`, groups in the order of their first item.
+  static func grouped<Item>(_ items: [Item], by key: (Item) -> String) -> [[Item]] {
+    var index: [String: Int] = [:]
+    var groups: [[Item]] = []
+    for item in items {
+      if let existing = index[key(item)] {
+        groups[existing].append(item)
+      } else {
+        index[key(item)] = groups.count
+        groups.append([item])
+      }
+    }
+    return groups
   }
 
   /// One strategy over the whole sweep.
@@ -80,17 +110,9 @@ public struct SweepSummary: Sendable {
     /// The mean applicants placed over those runs.
     public var meanMatched: Double? { Statistics.mean(succeeded.compactMap(\.matched).map(Double.init)) }
     /// Placed ÷ best known of each of those runs.
-    public var ratios: [Double] {
-      cells.flatMap { cell in
-        cell.succeeded.compactMap { record in
-          record.matched.flatMap { matched in cell.best.map { $0 == 0 ? 1 : Double(matched) / Double($0) } }
-        }
-      }
-    }
+    public var ratios: [Double] { cells.flatMap { $0.ratios.map(\.ratio) } }
     /// The share of those runs at the best known.
-    public var atBest: Double? {
-      ratios.isEmpty ? nil : Double(ratios.count { $0 >= 1 - 1e-12 }) / Double(ratios.count)
-    }
+    public var atBest: Double? { SweepSummary.shareAtBest(ratios) }
     /// The share of those runs the strategy proved optimal.
     public var proven: Double? {
       succeeded.isEmpty ? nil : Double(succeeded.count { $0.status == "optimal" }) / Double(succeeded.count)
@@ -106,48 +128,29 @@ public struct SweepSummary: Sendable {
 
   /// Summarizes records (of one sweep, in any order).
   public init(_ records: [BenchRecord]) {
-    let ordered = records.sorted { $0.run < $1.run }
-    var cellIndex: [String: Int] = [:]
-    var cells: [Cell] = []
     var bestStable: [String: Int] = [:]
     var bestAny: [String: Int] = [:]
-    for record in ordered {
-      let key = record.instance.source + "\u{0}" + record.strategy
-      if let index = cellIndex[key] {
-        cells[index].records.append(record)
-      } else {
-        cellIndex[key] = cells.count
-        cells.append(Cell(instance: record.instance, strategy: record.strategy, records: [record]))
-      }
-      guard record.succeeded, let matched = record.matched else { continue }
+    for record in records where record.succeeded {
+      guard let matched = record.matched else { continue }
       bestAny[record.instance.source] = max(bestAny[record.instance.source] ?? 0, matched)
       if record.blockingPairs == 0 {
         bestStable[record.instance.source] = max(bestStable[record.instance.source] ?? 0, matched)
       }
     }
-    for index in cells.indices {
-      let source = cells[index].instance.source
-      cells[index].best = bestStable[source] ?? bestAny[source]
+    let ordered = records.sorted { $0.run < $1.run }
+    cells = Self.grouped(ordered) { $0.instance.source + "\u{0}" + $0.strategy }.map { records in
+      let source = records[0].instance.source
+      return Cell(
+        instance: records[0].instance, strategy: records[0].strategy, records: records,
+        best: bestStable[source] ?? bestAny[source])
     }
-    self.cells = cells
-    var familyIndex: [String: Int] = [:]
-    var families: [FamilyRow] = []
-    for cell in cells {
-      let key = cell.instance.family + "\u{0}" + cell.strategy
-      if let index = familyIndex[key] {
-        families[index].cells.append(cell)
-      } else {
-        familyIndex[key] = families.count
-        families.append(FamilyRow(family: cell.instance.family, applicants: 0, strategy: cell.strategy, cells: [cell]))
-      }
+    families = Self.grouped(cells) { $0.instance.family + "\u{0}" + $0.strategy }.map { cells in
+      FamilyRow(
+        family: cells[0].instance.family,
+        applicants: Statistics.mean(cells.map { Double($0.instance.applicants) }) ?? 0, strategy: cells[0].strategy,
+        cells: cells)
     }
-    for index in families.indices {
-      families[index].applicants = Statistics.mean(families[index].cells.map { Double($0.instance.applicants) }) ?? 0
-    }
-    self.families = families
-    var order: [String] = []
-    for cell in cells where !order.contains(cell.strategy) { order.append(cell.strategy) }
-    strategies = order.map { strategy in Self.row(strategy, cells.filter { $0.strategy == strategy }) }
+    strategies = Self.grouped(cells, by: \.strategy).map { Self.row($0[0].strategy, $0) }
   }
 
   private static func row(_ strategy: String, _ cells: [Cell]) -> StrategyRow {
@@ -164,22 +167,20 @@ public struct SweepSummary: Sendable {
         row.succeeded += 1
         if record.status == "optimal" { provenCount += 1 }
         if let time = record.solveSeconds { seconds.append(time) }
-        if let matched = record.matched, let best = cell.best {
-          ratios.append(best == 0 ? 1 : Double(matched) / Double(best))
-          row.placed += matched
-        }
+        if cell.best != nil { row.placed += record.matched ?? 0 }
         for (rank, count) in (record.rankProfile ?? []).enumerated() {
           if row.rankProfile.count <= rank { row.rankProfile.append(0) }
           row.rankProfile[rank] += count
         }
       }
+      ratios += cell.ratios.map(\.ratio)
       if let median = cell.medianSeconds { points.append((Double(cell.instance.applicants), median)) }
     }
     if row.succeeded > 0 {
       let total = Double(row.succeeded)
       row.meanRatio = Statistics.mean(ratios)
-      row.atBest = ratios.isEmpty ? nil : Double(ratios.count { $0 >= 1 - 1e-12 }) / Double(ratios.count)
-      row.nearBest = ratios.isEmpty ? nil : Double(ratios.count { $0 >= 0.98 }) / Double(ratios.count)
+      row.atBest = shareAtBest(ratios)
+      row.nearBest = share(ratios) { $0 >= 0.98 }
       row.proven = Double(provenCount) / total
       row.meanSeconds = Statistics.mean(seconds)
     }
