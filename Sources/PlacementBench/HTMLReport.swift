@@ -37,7 +37,7 @@ public struct HTMLReport: Sendable {
       figure(
         ratioChart,
         caption:
-          "Applicants placed ÷ the best known for the instance (the most placed by a stable result), one dot per run; the ring is the mean."
+          "Applicants placed ÷ the best known for the instance (the most placed by a stable result), one dot per run; the black dot is the mean."
       ),
       figure(
         profileChart,
@@ -64,9 +64,10 @@ public struct HTMLReport: Sendable {
       <style>
       body { font: 15px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1180px; padding: 0 16px; color: #222; }
       figure.plot { margin: 24px 0; }
-      figure.plot svg { width: 100%; max-width: 1000px; height: auto; font: 13px system-ui, sans-serif; }
+      figure.plot svg { width: 100%; max-width: 720px; height: auto; font: 13px system-ui, sans-serif; }
       figcaption { color: #555; max-width: 900px; }
-      table { border-collapse: collapse; margin: 12px 0 24px; font-size: 14px; }
+      div.table { overflow-x: auto; }
+      table { border-collapse: collapse; margin: 12px 0 24px; font-size: 13px; }
       th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; }
       td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
       code { font-size: 13px; }
@@ -100,8 +101,8 @@ public struct HTMLReport: Sendable {
       }
       return "<tr>" + items.joined() + "</tr>"
     }
-    return "<table>\n<thead>" + row(lines[0], tag: "th") + "</thead>\n<tbody>\n"
-      + lines.dropFirst(2).map { row($0, tag: "td") }.joined(separator: "\n") + "\n</tbody>\n</table>"
+    return "<div class=\"table\"><table>\n<thead>" + row(lines[0], tag: "th") + "</thead>\n<tbody>\n"
+      + lines.dropFirst(2).map { row($0, tag: "td") }.joined(separator: "\n") + "\n</tbody>\n</table></div>"
   }
 
   private func color(_ index: Int) -> String { SVGChart.palette[index % SVGChart.palette.count] }

@@ -65,7 +65,6 @@ struct SVGChart {
   private let plotHeight = 300.0
   private let left = 72.0
   private let top = 16.0
-  private let legendWidth = 340.0
 
   init(x: Axis, y: Axis) {
     self.x = x
@@ -102,8 +101,10 @@ struct SVGChart {
 
   /// The chart as an `<svg>` element with `caption` as its accessible name.
   func svg(caption: String) -> String {
-    let width = left + plotWidth + 24 + legendWidth
-    let height = top + plotHeight + 56
+    // The legend sits under the plot, one entry a line, so long strategy specs fit.
+    let width = left + plotWidth + 24
+    let legendTop = top + plotHeight + 70
+    let height = legendTop + Double(legend.count) * 22
     var parts = [
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
         + "aria-label=\"\(HTML.escape(caption))\">",
@@ -139,8 +140,8 @@ struct SVGChart {
         + "\(HTML.escape(y.title))</text>")
     parts += marks
     for (index, entry) in legend.enumerated() {
-      let ly = top + 12 + Double(index) * 22
-      let lx = left + plotWidth + 24
+      let ly = legendTop + Double(index) * 22
+      let lx = left
       parts.append(
         String(format: "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" ", lx, ly - 7)
           + "fill=\"\(entry.color)\"/>"
