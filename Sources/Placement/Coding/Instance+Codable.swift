@@ -156,7 +156,7 @@ extension Group: Codable {
 
 extension Instance: Codable {
   private enum CodingKeys: String, CodingKey {
-    case format, version, name, applicants, positions, groups, typeQuotas, scores
+    case format, version, name, applicants, positions, groups, typeQuotas, scores, locked, forbidden
   }
 
   /// Decodes an instance, checking `format` and `version`.
@@ -179,7 +179,9 @@ extension Instance: Codable {
       positions: try container.decode([Position].self, forKey: .positions),
       groups: try container.decodeIfPresent([Group].self, forKey: .groups) ?? [],
       typeQuotas: try container.decodeIfPresent([TypeQuota].self, forKey: .typeQuotas) ?? [],
-      scores: try container.decodeIfPresent([Score].self, forKey: .scores) ?? [])
+      scores: try container.decodeIfPresent([Score].self, forKey: .scores) ?? [],
+      locked: try container.decodeIfPresent([PairOverride].self, forKey: .locked) ?? [],
+      forbidden: try container.decodeIfPresent([PairOverride].self, forKey: .forbidden) ?? [])
   }
 
   /// Encodes the instance with `format` and `version`, leaving out empty optional lists.
@@ -193,5 +195,7 @@ extension Instance: Codable {
     if !groups.isEmpty { try container.encode(groups, forKey: .groups) }
     if !typeQuotas.isEmpty { try container.encode(typeQuotas, forKey: .typeQuotas) }
     if !scores.isEmpty { try container.encode(scores, forKey: .scores) }
+    if !locked.isEmpty { try container.encode(locked, forKey: .locked) }
+    if !forbidden.isEmpty { try container.encode(forbidden, forKey: .forbidden) }
   }
 }

@@ -123,6 +123,12 @@ struct InstanceJSONReader {
         instance.scores = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
           try reader.readScore(index)
         }
+      case "locked", "forbidden":
+        let isLocked = key == "locked"
+        let pairs = try readArray(at: path) { reader, index throws(JSONSyntaxError) in
+          try reader.readOverride(index, field: isLocked ? "locked" : "forbidden")
+        }
+        if isLocked { instance.locked = pairs } else { instance.forbidden = pairs }
       default:
         issues.append(ValidationIssue(path, "unknown field"))
         try scanner.skipValue()
@@ -233,6 +239,21 @@ struct InstanceJSONReader {
     }
     guard complete, let applicant, let position, let value else { return nil }
     return Score(applicant: applicant, position: position, value: value)
+  }
+
+  private mutating func readOverride(_ index: Int, field: String) throws(JSONSyntaxError) -> PairOverride? {
+    let path = { FieldPath.root.key(field).index(index) }
+    var applicant: String?
+    var position: String?
+    let complete = try readObject(at: path(), .pairOverride) { reader, field throws(JSONSyntaxError) in
+      let fieldPath = { path().key(ObjectShape.pairOverride.names[field]) }
+      switch field {
+      case 0: applicant = try reader.readString(at: fieldPath())
+      default: position = try reader.readString(at: fieldPath())
+      }
+    }
+    guard complete, let applicant, let position else { return nil }
+    return PairOverride(applicant: applicant, position: position)
   }
 
   // MARK: - Compound values
@@ -486,4 +507,5 @@ struct ObjectShape {
   static let typeQuota = ObjectShape(
     ["position", "group", "type", "capacity", "minimum", "maximumShare", "minimumShare"], required: ["type"])
   static let score = ObjectShape(["applicant", "position", "value"], required: ["applicant", "position", "value"])
+  static let pairOverride = ObjectShape(["applicant", "position"], required: ["applicant", "position"])
 }

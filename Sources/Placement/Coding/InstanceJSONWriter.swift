@@ -131,6 +131,20 @@ extension Instance {
         writer.raw("}")
       }
     }
+    let overrides: [(field: StaticString, pairs: [PairOverride])] = [("locked", locked), ("forbidden", forbidden)]
+    for (field, pairs) in overrides where !pairs.isEmpty {
+      writer.raw(",\n")
+      writer.key(field)
+      writeLines(pairs, to: &writer) { writer, pair in
+        writer.raw("{")
+        writer.key("applicant")
+        writer.string(pair.applicant)
+        writer.raw(",")
+        writer.key("position")
+        writer.string(pair.position)
+        writer.raw("}")
+      }
+    }
     writer.raw("\n}\n")
     return writer.bytes
   }

@@ -50,7 +50,8 @@ public struct Evaluation: Sendable {
   /// holder.
   package internal(set) var typeRuleTallies: [(count: Int, fill: Int)] = []
 
-  /// How many of ``violations`` are minimums missed (of positions, groups and type rules).
+  /// How many of ``violations`` are minimums missed (of positions, groups and type rules)
+  /// or locked pairs not kept: what an `infeasible` result may show.
   public internal(set) var minimumsMissed = 0
 
   /// Whether the assignment meets every rule of the market but, perhaps, minimums.
@@ -87,12 +88,27 @@ public struct Evaluation: Sendable {
         continue
       }
       guard let e = market.entry(applicant: a, position: Int(p)) else {
+        if market.forbiddenPairs.contains(MarketPair(applicant: a, position: Int(p))) {
+          violations.append(
+            "applicant \(quoted(market.applicantIDs[a])) is at position \(quoted(market.positionIDs[Int(p)])), "
+              + "a forbidden pair")
+          continue
+        }
         violations.append(
           "applicant \(quoted(market.applicantIDs[a])) and position \(quoted(market.positionIDs[Int(p)])) "
             + "are not mutually acceptable")
         continue
       }
       heldEntry[a] = Int32(e)
+    }
+    for pair in market.lockedPairs where assignment[pair.applicant] != Int32(pair.position) {
+      let held = assignment[pair.applicant]
+      let now =
+        held >= 0 && Int(held) < market.positionCount ? "at \(quoted(market.positionIDs[Int(held)]))" : "unplaced"
+      violations.append(
+        "applicant \(quoted(market.applicantIDs[pair.applicant])) is locked to position "
+          + "\(quoted(market.positionIDs[pair.position])) but is \(now)")
+      minimumsMissed += 1
     }
     return heldEntry
   }

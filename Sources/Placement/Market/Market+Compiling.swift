@@ -29,10 +29,10 @@ struct MarketCompiler {
   let instance: Instance
   var issues = IssueCollector()
   var warnings = IssueCollector()
-  private var market = Market()
-  private var positionIndex = IdentifierTable(ids: [])
-  private var applicantIndex = IdentifierTable(ids: [])
-  private var groupIndex = IdentifierTable(ids: [])
+  var market = Market()
+  var positionIndex = IdentifierTable(ids: [])
+  var applicantIndex = IdentifierTable(ids: [])
+  var groupIndex = IdentifierTable(ids: [])
   private var typeIndex: [String: Int32] = [:]
 
   init(_ instance: Instance) {
@@ -59,6 +59,7 @@ struct MarketCompiler {
     compileTypeQuotas()
     compileScores()
     warnAboutEmptyGroups()
+    if issues.isEmpty { applyOverrides() }
     market.warnings = warnings.kept
     return market
   }

@@ -29,6 +29,15 @@ public struct Market: Sendable {
   /// acceptable, a group without positions (at most ``ValidationError/keptIssueLimit``).
   public internal(set) var warnings: [ValidationIssue] = []
 
+  /// The instance's `locked` pairs, in instance order: each applicant's list holds only
+  /// its locked position, which ranks it above every applicant that is not locked there
+  /// (locked applicants in instance order), as do the position's groups; a locked
+  /// position cannot close.
+  public internal(set) var lockedPairs: [MarketPair] = []
+  /// The instance's `forbidden` pairs that both sides listed, in instance order; they are
+  /// not in the lists.
+  public internal(set) var forbiddenPairs: [MarketPair] = []
+
   // MARK: Applicant lists (CSR over mutually acceptable pairs)
 
   /// Start of each applicant's entries; `applicantCount + 1` values.

@@ -27,11 +27,18 @@ public struct Instance: Sendable, Hashable {
   public var typeQuotas: [TypeQuota]
   /// Pair values for weight-based objectives.
   public var scores: [Score]
+  /// Pairs every placement must contain: each applicant here is placed at its position,
+  /// which it must list and which must not rank it out; the pair holds one of the
+  /// position's seats, and no applicant can displace it.
+  public var locked: [PairOverride]
+  /// Pairs no placement may contain, as if neither side listed the other.
+  public var forbidden: [PairOverride]
 
   /// Creates an instance.
   public init(
     name: String = "", applicants: [Applicant], positions: [Position], groups: [Group] = [],
-    typeQuotas: [TypeQuota] = [], scores: [Score] = []
+    typeQuotas: [TypeQuota] = [], scores: [Score] = [], locked: [PairOverride] = [],
+    forbidden: [PairOverride] = []
   ) {
     self.name = name
     self.applicants = applicants
@@ -39,5 +46,7 @@ public struct Instance: Sendable, Hashable {
     self.groups = groups
     self.typeQuotas = typeQuotas
     self.scores = scores
+    self.locked = locked
+    self.forbidden = forbidden
   }
 }

@@ -75,6 +75,7 @@ public struct DeferredAcceptance: Strategy {
   ///
   /// - Throws: `CancellationError` when `control` or the calling task is cancelled.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     let orders = StrictOrders(market, tieBreaking, seed: control.seed)
     var notes: [String] = []
     if proposer == .positions, market.groupHasPreferences.contains(true) {

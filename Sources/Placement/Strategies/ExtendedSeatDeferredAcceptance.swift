@@ -39,6 +39,7 @@ public struct ExtendedSeatDeferredAcceptance: Strategy {
   ///
   /// - Throws: `CancellationError` when `control` stops it.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     let split = ExtendedSeatMarket(market)
     let inner = try DeferredAcceptance(proposing: .applicants, tieBreaking: .listed).solve(
       split.market, control: control)
@@ -142,8 +143,18 @@ struct ExtendedSeatMarket {
         typeQuotas.append(TypeQuota(position: id, type: type, capacity: rest))
       }
     }
+    // A locked applicant keeps its lock at the position's standard seats while they
+    // last, then at its extended ones.
+    var locksAt = [Int](repeating: 0, count: market.positionCount)
+    let locked = market.lockedPairs.compactMap { pair -> PairOverride? in
+      let p = pair.position
+      locksAt[p] += 1
+      let id = locksAt[p] <= standardSeats[p] ? standardID[p] : extendedID[p]
+      return id.map { PairOverride(applicant: "a\(pair.applicant)", position: $0) }
+    }
     let instance = Instance(
-      name: market.name, applicants: applicants, positions: positions, groups: groups, typeQuotas: typeQuotas)
+      name: market.name, applicants: applicants, positions: positions, groups: groups, typeQuotas: typeQuotas,
+      locked: locked)
     do {
       self.market = try Market(compiling: instance)
     } catch {

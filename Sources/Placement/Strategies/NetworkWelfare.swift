@@ -41,11 +41,40 @@ public struct NetworkWelfare: Strategy {
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws -> Solution {
     let obstacles = market.welfareNetworkObstacles
     guard obstacles.isEmpty else { throw WelfareError.notANetwork(obstacles) }
-    let levels = try levels(for: market)
-    var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    return try control.conclude(Self.flowSolution(market, levels: try levels(for: market), control: control))
+  }
+
+  /// The optimum of `levels` on a network-shaped `market` by min-cost flow, unconcluded.
+  /// Locked pairs are constants of every level: the flow solves the rest of the market
+  /// (``Market/releasingLocks()``), then the locks are put back and each level's value is
+  /// reported with them.
+  package static func flowSolution(_ market: Market, levels: [WelfareLevel], control: SolveControl) throws(WelfareError)
+    -> Solution
+  {
+    let released = market.lockedPairs.isEmpty ? market : market.releasingLocks()
+    var flow = WelfareFlow(released, shape: WelfareFlow.shape(for: levels))
     var solution = try flow.solve(levels, control: control)
     solution.method = "min-cost-flow"
-    return try control.conclude(solution)
+    guard !market.lockedPairs.isEmpty, solution.status != .infeasible, solution.status != .timeLimit else {
+      return solution
+    }
+    solution.assignment = market.addingLocks(to: solution.assignment)
+    solution.notes = solution.notes.map { note in
+      for level in levels where note.hasPrefix("\(level.name): ") {
+        let rest = note.dropFirst(level.name.count + 2)
+        guard let space = rest.firstIndex(of: " "), Double(rest[..<space]) != nil else { return note }
+        let value = level.value(of: solution.assignment, in: market)
+        return "\(level.name): \(level.weight == .score ? String(value) : String(Int(value)))\(rest[space...])"
+      }
+      return note
+    }
+    if let last = levels.last {
+      let value = last.value(of: solution.assignment, in: market)
+      if solution.objective != nil { solution.objective = value }
+      if solution.status == .optimal { solution.bound = value }
+    }
+    return solution
   }
 
   /// The levels of the objective on `market`.

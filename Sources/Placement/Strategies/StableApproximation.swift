@@ -48,6 +48,7 @@ public struct StableApproximation: Strategy {
   /// every seat, placed), else `feasible`; stopped by the control, `timeLimit` (a half-run
   /// is not stable) or `CancellationError`.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     var notes: [String] = []
     var proposals = 0
     let outcome = ClosingRounds.run(market, notes: &notes) { closed in

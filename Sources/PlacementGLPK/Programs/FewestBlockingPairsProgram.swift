@@ -32,6 +32,7 @@ public struct FewestBlockingPairsProgram: Strategy {
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     // Deferred acceptance is weakly stable; when it also meets every minimum, it is optimal.
     if let start = try? DeferredAcceptance().solve(market, control: control), start.status == .optimal,
       Evaluation(market, start.assignment).isStable

@@ -72,6 +72,7 @@ public struct MaxStableProgram: Strategy {
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     var notes: [String] = []
     let reduced = preprocessing ? StablePairReduction(market).market : market
     if preprocessing {

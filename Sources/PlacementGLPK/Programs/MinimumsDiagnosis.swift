@@ -42,6 +42,9 @@ public struct MinimumsDiagnosis: Sendable {
   public var shortfalls: [MinimumShortfall]
   /// A placement with the least total shortfall found (meeting every minimum when feasible).
   public var placement: [Int32]?
+  /// The quotas the locked pairs alone exceed (``Placement/Market/lockConflicts``); the
+  /// verdict is then `infeasible` without a search.
+  public var lockConflicts: [String] = []
 
   /// The explanation, one line each, for an operator: the verdict, the certificates, the
   /// least total shortfall and where it falls.
@@ -52,6 +55,8 @@ public struct MinimumsDiagnosis: Sendable {
     case .unknown:
       return ["undecided: the search stopped; the least total shortfall is at least \(shortfallBound)"]
         + certificates.map(\.description) + shortfalls.map { "one placement leaves \($0)" }
+    case .infeasible where !lockConflicts.isEmpty:
+      return ["the locked pairs cannot all be kept"] + lockConflicts
     case .infeasible:
       var lines = ["the minimums cannot all be met"]
       lines += certificates.map(\.description)
@@ -77,6 +82,20 @@ public struct MinimumsDiagnosis: Sendable {
   public static func diagnose(_ market: Market, control: SolveControl = SolveControl()) async throws(GLPKError)
     -> MinimumsDiagnosis
   {
+    let conflicts = market.lockConflicts
+    guard conflicts.isEmpty else {
+      return MinimumsDiagnosis(
+        verdict: .infeasible, certificates: [], totalShortfall: nil, shortfallBound: 1, shortfalls: [],
+        placement: nil, lockConflicts: conflicts)
+    }
+    // Without type rules, the locks are seats taken: the rest of the market decides.
+    if !market.lockedPairs.isEmpty && market.typeRules.isEmpty {
+      var diagnosis = try await diagnose(market.releasingLocks(), control: control)
+      diagnosis.placement = diagnosis.placement.map(market.addingLocks(to:))
+      return diagnosis
+    }
+    // The flows and counts do not hold locks; with type rules, the elastic programme decides.
+    guard market.lockedPairs.isEmpty else { return try await elasticDiagnosis(market, control: control) }
     var certificates = market.minimumsCertificates
     if let hall = market.hallCertificate,
       !certificates.contains(where: { $0.limit == .applicants && Set($0.names) == Set(hall.names) })
@@ -119,11 +138,23 @@ public struct MinimumsDiagnosis: Sendable {
         bound = max(bound, placeable.need - placeable.available)
       }
     }
+    return try await elasticDiagnosis(
+      market, control: control, certificates: certificates, bound: bound, closest: closest)
+  }
+
+  /// The diagnosis by the elastic integer programme, with what the flows and counts found
+  /// before it: `certificates`, a lower `bound` on the least total shortfall and the
+  /// `closest` placement found.
+  private static func elasticDiagnosis(
+    _ market: Market, control: SolveControl, certificates: [MinimumsCertificate] = [], bound: Int = 0,
+    closest: [Int32]? = nil
+  ) async throws(GLPKError) -> MinimumsDiagnosis {
+    var bound = bound
     let elastic = ElasticMinimums(market)
     guard !elastic.shortfallColumns.isEmpty || !elastic.ruleShortfallColumns.isEmpty else {
       return MinimumsDiagnosis(
         verdict: .feasible, certificates: [], totalShortfall: 0, shortfallBound: 0, shortfalls: [],
-        placement: [Int32](repeating: -1, count: market.applicantCount))
+        placement: market.addingLocks(to: [Int32](repeating: -1, count: market.applicantCount)))
     }
     let solution = try await GLPKSolver().solve(elastic.program, control: control)
     // Shortfalls are whole, so the bound rounds up (less GLPK's tolerance); the

@@ -5,7 +5,8 @@ import Placement
 /// minimum or a type minimum, and rows for every quota.
 ///
 /// Columns: `x_a<i>_p<j>` for applicant index i at position index j (indices are the
-/// order of `applicants` and `positions` in the instance), then `open_p<j>`. Rows:
+/// order of `applicants` and `positions` in the instance; a locked pair's is fixed at 1),
+/// then `open_p<j>`. Rows:
 /// `applicant_<i>` (at most one position), `position_<j>` (capacity and minimum, or
 /// `position_<j>_cap`/`_min` against `open_p<j>` when closable), `group_<k>` and
 /// `quota_<q>` (type quotas in instance order), `rule_<r>_cap`, `_max_share`, `_min` and
@@ -41,6 +42,10 @@ package struct WelfareModel: Sendable {
     let pairs = market.pairCount
     program.objective.reserveCapacity(pairs)
     for _ in 0..<pairs { program.addColumn(objective: 0, lower: 0, upper: 1, integer: true) }
+    // A locked applicant's list is its locked position alone: its one column is fixed at 1.
+    for pair in market.lockedPairs {
+      for e in market.entries(ofApplicant: pair.applicant) { program.columnLower[e] = 1 }
+    }
     var openColumn = [Int](repeating: -1, count: market.positionCount)
     // A closable position needs one when it has a minimum of its own or a type minimum.
     var owesMinimum = market.positionMinimum.map { $0 > 0 }

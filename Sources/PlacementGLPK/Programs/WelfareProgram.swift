@@ -69,23 +69,24 @@ public struct WelfareProgram: Strategy {
   ///   market, ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before any
   ///   placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
+    if let infeasible = market.lockedInfeasibility() { return infeasible }
     let levels = try NetworkWelfare(objective: objective).levels(for: market)
     return try control.conclude(try await solve(market, levels: levels, control: control))
   }
 
   /// Optimises `levels` in order.
-  private func solve(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
+  package func solve(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
     let obstacles = market.welfareNetworkObstacles + (stable ? ["stability constraints"] : [])
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
     if stable { return try await solveStable(market, levels: levels, control: control) }
     if method != .glpk && obstacles.isEmpty {
-      var flow = WelfareFlow(market, shape: WelfareFlow.shape(for: levels))
-      var solution = try flow.solve(levels, control: control)
-      solution.method = "min-cost-flow"
-      return solution
+      return try NetworkWelfare.flowSolution(market, levels: levels, control: control)
     }
     var outcome = RelaxationOutcome.none
-    if method == .automatic { outcome = try solveRelaxation(market, levels: levels, control: control) }
+    // The relaxation's flow does not hold locks; with them, GLPK decides.
+    if method == .automatic && market.lockedPairs.isEmpty {
+      outcome = try solveRelaxation(market, levels: levels, control: control)
+    }
     if case .optimal(let relaxed) = outcome { return relaxed }
     var candidate: [Int32]?
     if case .repaired(let assignment) = outcome { candidate = assignment }
