@@ -352,7 +352,7 @@ package struct WelfareFlow {
         if !scores.exact {
           progress.notes.append("scores were rounded to \(Int(log10(factor).rounded())) decimals for the flow")
         }
-      case .rank, .tier:
+      case .rank, .tier, .kept:
         for e in 0..<market.pairCount { costs[e] = sign * Int64(level.weight(ofEntry: e, in: market)) }
       }
       let cost = try network.minimize(costs: costs, shouldStop: shouldStop)

@@ -68,6 +68,9 @@ package struct WelfareLevel: Sendable, Hashable {
     case tier(Int32)
     /// The pair's score (0 without one).
     case score
+    /// 1 when the applicant holds the position in this earlier placement (each
+    /// applicant's position index, or −1), else 0: keeping a placement.
+    case kept([Int32])
   }
 
   /// A short name for reports and progress ("placed", "rank sum", "rank 2", "score").
@@ -91,6 +94,7 @@ package struct WelfareLevel: Sendable, Hashable {
     case .rank: Double(market.entryApplicantTier[e] + 1)
     case .tier(let tier): market.entryApplicantTier[e] == tier ? 1 : 0
     case .score: market.hasScores ? market.entryScore[e] : 0
+    case .kept(let earlier): earlier[Int(market.entryApplicant[e])] == market.entryPosition[e] ? 1 : 0
     }
   }
 

@@ -181,13 +181,15 @@ public struct MaxStableProgram: Strategy {
     ]
     .filter { $0.1.status != .infeasible && $0.1.status != .timeLimit }
     .map { (strategy: $0.0, assignment: $0.1.assignment) }
-    .filter { start in
-      let evaluation = Evaluation(market, start.assignment)
-      return evaluation.isValid && evaluation.isStable
-        && start.assignment.enumerated().allSatisfy { a, p in
-          p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil
-        }
-    }
+    .filter { isStableStart($0.assignment, of: market, within: reduced) }
+  }
+
+  /// Whether `assignment` is a valid, stable placement of `market` using only the pairs of
+  /// `reduced`, so the stable programme can start from it.
+  static func isStableStart(_ assignment: [Int32], of market: Market, within reduced: Market) -> Bool {
+    let evaluation = Evaluation(market, assignment)
+    return evaluation.isValid && evaluation.isStable
+      && assignment.enumerated().allSatisfy { a, p in p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil }
   }
 
   /// The programme GLPK solves for `market` (after preprocessing when it is on), for

@@ -74,11 +74,14 @@ public struct WelfareProgram: Strategy {
     return try control.conclude(try await solve(market, levels: levels, control: control))
   }
 
-  /// Optimises `levels` in order.
-  package func solve(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
+  /// Optimises `levels` in order; `starts` are more placements to start from (the better
+  /// of them and the usual starts, among the valid ones, is the first incumbent).
+  package func solve(_ market: Market, levels: [WelfareLevel], control: SolveControl, starts: [[Int32]] = [])
+    async throws -> Solution
+  {
     let obstacles = market.welfareNetworkObstacles + (stable ? ["stability constraints"] : [])
     if method == .minCostFlow && !obstacles.isEmpty { throw WelfareError.notANetwork(obstacles) }
-    if stable { return try await solveStable(market, levels: levels, control: control) }
+    if stable { return try await solveStable(market, levels: levels, control: control, starts: starts) }
     if method != .glpk && obstacles.isEmpty {
       return try NetworkWelfare.flowSolution(market, levels: levels, control: control)
     }
@@ -88,9 +91,9 @@ public struct WelfareProgram: Strategy {
       outcome = try solveRelaxation(market, levels: levels, control: control)
     }
     if case .optimal(let relaxed) = outcome { return relaxed }
-    var candidate: [Int32]?
-    if case .repaired(let assignment) = outcome { candidate = assignment }
-    return try await solveWithGLPK(market, levels: levels, candidate: candidate, control: control)
+    var candidates = starts
+    if case .repaired(let assignment) = outcome { candidates.append(assignment) }
+    return try await solveWithGLPK(market, levels: levels, candidates: candidates, control: control)
   }
 
   /// The integer programme GLPK solves for level `level` (1-based) of the objective, with
@@ -165,10 +168,14 @@ public struct WelfareProgram: Strategy {
   }
 
   /// Solves level after level with GLPK among the weakly stable placements.
-  private func solveStable(_ market: Market, levels: [WelfareLevel], control: SolveControl) async throws -> Solution {
+  private func solveStable(_ market: Market, levels: [WelfareLevel], control: SolveControl, starts: [[Int32]])
+    async throws -> Solution
+  {
     let reduction = StablePairReduction(market)
-    let start = try MaxStableProgram.stableStarts(for: market, within: reduction.market, control: control)
-      .map(\.assignment).min {
+    let given = starts.filter { MaxStableProgram.isStableStart($0, of: market, within: reduction.market) }
+    let start = try
+      (MaxStableProgram.stableStarts(for: market, within: reduction.market, control: control)
+      .map(\.assignment) + given).min {
         better($0, than: $1, levels: levels, market: market)
       }
     let model = WelfareModel(reduction.market, stable: true)
@@ -189,19 +196,19 @@ public struct WelfareProgram: Strategy {
 
   /// Solves level after level with GLPK on one thread of its own.
   ///
-  /// The first incumbent is the better, level by level, of the deferred-acceptance
-  /// placement and `candidate`, among those that are valid.
+  /// The first incumbent is the best, level by level, of the deferred-acceptance
+  /// placement and `candidates`, among those that are valid.
   private func solveWithGLPK(
-    _ market: Market, levels: [WelfareLevel], candidate: [Int32]?, control: SolveControl
+    _ market: Market, levels: [WelfareLevel], candidates: [[Int32]], control: SolveControl
   ) async throws -> Solution {
     let model = WelfareModel(market)
     let deferred = try DeferredAcceptance().solve(market, control: control)
-    var starts = [candidate].compactMap { $0 }
-    if deferred.status != .infeasible && deferred.status != .timeLimit
-      && Evaluation(market, deferred.assignment, blockingPairLimit: 0).isValid
-    {
-      starts.append(deferred.assignment)
-    }
+    var starts =
+      candidates
+      + [deferred.assignment].filter { _ in
+        deferred.status != .infeasible && deferred.status != .timeLimit
+      }
+    starts = starts.filter { Evaluation(market, $0, blockingPairLimit: 0).isValid }
     let start = starts.min { better($0, than: $1, levels: levels, market: market) }
     let options = options
     let outcome = await GLPKThread.run(control) { control in
