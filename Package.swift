@@ -34,10 +34,16 @@ let package = Package(
       name: "PlacementBench",
       dependencies: ["Placement", .product(name: "CSV", package: "CSV.swift")],
       swiftSettings: swiftSettings),
+    // Spreadsheets in and out: an instance from an operator's CSV sheets, results as
+    // CSV placements and rosters.
+    .target(
+      name: "PlacementSheets",
+      dependencies: ["Placement", .product(name: "CSV", package: "CSV.swift")],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "PlacementCLI",
       dependencies: [
-        "Placement", "PlacementGLPK", "PlacementBench",
+        "Placement", "PlacementGLPK", "PlacementBench", "PlacementSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
@@ -80,6 +86,10 @@ let package = Package(
     .testTarget(
       name: "PlacementBenchTests",
       dependencies: ["PlacementBench", "Placement", "PlacementTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "PlacementSheetsTests",
+      dependencies: ["PlacementSheets", "Placement", "PlacementTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PlacementCLITests",
