@@ -30,8 +30,18 @@ extension PlacementCommand {
     @Option(help: "The most blocking pairs to list.")
     var listLimit = 20
 
+    @Option(
+      help:
+        "json (the evaluation document) or text (the season's facts for people: headline, ranks, fill, why each unplaced applicant is)."
+    )
+    var format = "json"
+
+    func validate() throws {
+      guard ["json", "text"].contains(format) else { throw ValidationError("--format takes json or text") }
+    }
+
     func run() async throws {
-      let (_, market) = try Files.market(instance)
+      let (model, market) = try Files.market(instance)
       let audit: ResultAudit
       do {
         audit = try ResultAudit(market, resultJSON: InputFile.read(result), blockingPairLimit: listLimit)
@@ -71,7 +81,12 @@ extension PlacementCommand {
               ])
             )
           }))
-      try await OutputTarget("-", notOver: []).write(JSONValue.object(document).jsonBytes())
+      if format == "text" {
+        let facts = SeasonFacts(instance: model, market: market, assignment: audit.assignment, evaluation: evaluation)
+        try await OutputTarget("-", notOver: []).write(Array((facts.lines.joined(separator: "\n") + "\n").utf8))
+      } else {
+        try await OutputTarget("-", notOver: []).write(JSONValue.object(document).jsonBytes())
+      }
       for discrepancy in audit.discrepancies { report("\(result): \(discrepancy)") }
       let verdict =
         !evaluation.isValid ? "INVALID" : audit.discrepancies.isEmpty ? "valid" : "valid placement, FALSE CLAIMS"

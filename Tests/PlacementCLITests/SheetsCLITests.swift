@@ -62,3 +62,24 @@ import Testing
       "\(unknown.standardError)")
   }
 }
+
+/// `check --format text`: the season's facts for people.
+@Suite struct CheckTextCLITests {
+  @Test func printsTheHeadlineRanksFillAndWhyEachUnplacedApplicantIs() throws {
+    let directory = try temporaryDirectory()
+    let folder = Fixtures.packageRoot.appendingPathComponent("instances/templates/internships").path
+    let instance = directory.appendingPathComponent("season.json").path
+    #expect(try placement("import", "--format", "csv", folder, "--output", instance).status == 0)
+    let result = directory.appendingPathComponent("result.json").path
+    #expect(try placement("solve", instance, "--output", result, "--quiet").status == 0)
+    let run = try placement("check", instance, result, "--format", "text")
+    #expect(run.status == 0, "\(run.standardError)")
+    let text = run.standardOutput
+    #expect(
+      text.hasPrefix("internships: placed 7 of 8 (87.5%), first choice 6 (85.7% of those placed), blocking pairs 0"))
+    #expect(text.contains("  viettel-hoa-lac: 3 of 3\n"))
+    #expect(text.contains("  ptit: 1 of 2 (50.0%)\n"))
+    #expect(text.contains("  s003:\n    viettel-ai-2 (choice 1): forbidden (an override)\n"))
+    #expect(text.contains("    viettel-ai-1 (choice 2): full (2) with 2 it ranks higher\n"))
+  }
+}
