@@ -40,10 +40,15 @@ let package = Package(
       name: "PlacementSheets",
       dependencies: ["Placement", .product(name: "CSV", package: "CSV.swift")],
       swiftSettings: swiftSettings),
+    // The season report: one self-contained HTML page for the people a placement concerns.
+    .target(
+      name: "PlacementReport",
+      dependencies: ["Placement"],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "PlacementCLI",
       dependencies: [
-        "Placement", "PlacementGLPK", "PlacementBench", "PlacementSheets",
+        "Placement", "PlacementGLPK", "PlacementBench", "PlacementSheets", "PlacementReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),

@@ -15,7 +15,7 @@ struct PlacementCommand: AsyncParsableCommand {
     version: PlacementVersion.string,
     subcommands: [
       Solve.self, Diagnose.self, Strategies.self, Check.self, Export.self, Generate.self, Import.self,
-      ExportInstance.self, ExportResult.self, Resolve.self, Diff.self, Bench.self,
+      ExportInstance.self, ExportResult.self, Report.self, Resolve.self, Diff.self, Bench.self,
     ])
 
   /// Runs the command, mapping every failure to the documented exit codes.

@@ -83,3 +83,28 @@ import Testing
     #expect(text.contains("    viettel-ai-1 (choice 2): full (2) with 2 it ranks higher\n"))
   }
 }
+
+/// `placement report`: one self-contained page with the headline, the chart, the fill
+/// tables and the reasons.
+@Suite struct ReportCLITests {
+  @Test func writesOneSelfContainedPageWithEverySection() throws {
+    let directory = try temporaryDirectory()
+    let folder = Fixtures.packageRoot.appendingPathComponent("instances/templates/internships").path
+    let instance = directory.appendingPathComponent("season.json").path
+    #expect(try placement("import", "--format", "csv", folder, "--output", instance).status == 0)
+    let result = directory.appendingPathComponent("result.json").path
+    #expect(try placement("solve", instance, "--output", result, "--quiet").status == 0)
+    let page = directory.appendingPathComponent("season.html").path
+    let run = try placement("report", instance, result, "--output", page)
+    #expect(run.status == 0, "\(run.standardError)")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src="))
+    #expect(html.contains("<div class=\"value\">7 of 8</div>"))
+    #expect(html.contains("<svg"))
+    #expect(html.contains("<td>viettel-hoa-lac</td><td class=\"num\">3</td><td class=\"num\">3</td>"))
+    #expect(html.contains("<li>viettel-ai-2 (choice 1): forbidden (an override)</li>"))
+    #expect(html.contains("id=\"search\""))
+    #expect(html.contains("@media print"))
+  }
+}
