@@ -104,7 +104,8 @@ extension PlacementCommand {
       }
       let start = earlier.assignment(in: market)
       let began = ContinuousClock.now
-      var (solution, method) = try await solve(market, from: start)
+      let control = SolveControl(timeLimit: timeLimit.map(Duration.timeLimit(seconds:)))
+      var (solution, method) = try await solve(market, from: start, control: control)
       if solution.solveSeconds == 0 { solution.solveSeconds = (ContinuousClock.now - began).seconds }
       let evaluation = Evaluation(market, solution.assignment)
       var parameters: [String: JSONValue] = [
@@ -115,7 +116,8 @@ extension PlacementCommand {
       written.method = method
       try await instanceTarget?.write(after.jsonBytes())
       try await target.write(
-        written.resultJSON(market: market, strategy: "resolve", parameters: parameters, evaluation: evaluation))
+        written.resultJSON(
+          market: market, strategy: "resolve", parameters: parameters, evaluation: evaluation, seed: control.seed))
       if !quiet {
         let diff = PlacementDiff(
           earlier: earlier, before: beforeMarket, after: market, assignment: solution.assignment,
@@ -131,12 +133,12 @@ extension PlacementCommand {
     }
 
     /// The new placement and the method that found it.
-    private func solve(_ market: Market, from start: [Int32]) async throws -> (Solution, String) {
+    private func solve(_ market: Market, from start: [Int32], control: SolveControl) async throws -> (Solution, String)
+    {
       let obstacle = StableRepair.obstacle(in: market)
       if method == .native, let obstacle {
         throw CLIError.badInput(instance, "the native repair does not take \(obstacle); use --method glpk")
       }
-      let control = SolveControl(timeLimit: timeLimit.map(Duration.timeLimit(seconds:)))
       let interrupt = Interrupt { control.cancel() }
       defer { interrupt.stop() }
       do {

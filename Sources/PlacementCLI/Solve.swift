@@ -81,7 +81,7 @@ extension PlacementCommand {
       clock.lap("evaluate")
       let parameters = arguments.parameters(for: market)
       let bytes = solution.resultJSON(
-        market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation)
+        market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation, seed: seed)
       try await target.write(bytes)
       clock.lap("write")
       if let usageOutput {

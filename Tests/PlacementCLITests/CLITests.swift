@@ -116,6 +116,7 @@ func temporaryDirectory() throws -> URL {
     #expect(run.standardOutput.hasPrefix("{\n\"format\":\"placement-result\""))
     #expect(
       run.standardOutput.contains("\"parameters\":{\"proposer\":\"applicants\",\"seed\":9,\"tieBreak\":\"single\"}"))
+    #expect(run.standardOutput.contains("\n\"seed\":9,\n"))
   }
 
   @Test func badInputExitsTwoNamingThePathAndWritesNothing() throws {

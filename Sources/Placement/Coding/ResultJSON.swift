@@ -8,8 +8,11 @@ extension Solution {
   ///   - strategy: the strategy's name.
   ///   - parameters: the options that reproduce the run (`proposer`, `tieBreaking`, `seed`, …).
   ///   - evaluation: the solution's evaluation, for `metrics`.
+  ///   - seed: the seed of the run's random choices (the control's), recorded as `seed`
+  ///     so that the run can be audited and repeated.
   public func resultJSON(
-    market: Market, strategy: String, parameters: [String: JSONValue] = [:], evaluation: Evaluation
+    market: Market, strategy: String, parameters: [String: JSONValue] = [:], evaluation: Evaluation,
+    seed: UInt64? = nil
   ) -> [UInt8] {
     var writer = JSONWriter(reservingCapacity: assignment.count * 48 + 4096)
     writer.raw("{\n")
@@ -32,6 +35,12 @@ extension Solution {
     if !parameters.isEmpty {
       writer.key("parameters")
       writer.value(.object(parameters))
+      writer.raw(",\n")
+    }
+    if let seed {
+      writer.key("seed")
+      // Seeds come from the command line as JSON numbers, well below Int.max.
+      writer.integer(Int(clamping: seed))
       writer.raw(",\n")
     }
     writer.key("status")
@@ -193,7 +202,7 @@ private struct ResultJSONReader {
   /// The fields a result of format version 1 may have.
   private static let knownFields: Set<String> = [
     "format", "version", "instance", "strategy", "method", "parameters", "status", "stop", "objectiveName",
-    "objective", "bound", "gap", "assignment", "unassigned", "metrics", "notes", "solveSeconds",
+    "objective", "bound", "gap", "assignment", "unassigned", "metrics", "notes", "solveSeconds", "seed",
   ]
 
   init(market: Market, scanner: JSONScanner) {

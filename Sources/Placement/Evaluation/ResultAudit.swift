@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The claims checked: `format` and `version` (both required), `instance` (the
 /// instance's name), the vocabulary of `status` and `stop`, a `timeLimit` status that
-/// places nobody, `unassigned` (exactly the applicants the assignment leaves out, once
+/// places nobody, `seed` (a whole number ≥ 0), `unassigned` (exactly the applicants the assignment leaves out, once
 /// each), every field of `metrics`, `objective` recomputed from the assignment when
 /// `objectiveName` says what it measures (`placed`, `rank sum`, `rank k`, `score`,
 /// `blocking pairs`), `bound` on the right side of it, `gap` from
@@ -69,6 +69,9 @@ private struct Auditor {
       } else {
         false
       }
+    }
+    checkType("seed", "a whole number ≥ 0") {
+      if case .number(let value) = $0 { value >= 0 && value.rounded() == value } else { false }
     }
     checkType("solveSeconds", "a number of seconds ≥ 0") {
       if case .number(let value) = $0 { value >= 0 } else { false }

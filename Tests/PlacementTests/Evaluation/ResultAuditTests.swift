@@ -92,3 +92,18 @@ import Testing
     #expect(audit.discrepancies.map(\.path.description) == ["metrics.minimums"])
   }
 }
+
+/// The `seed` field: a whole number, checked by type.
+@Suite struct ResultSeedTests {
+  @Test func aSeedIsRecordedAndAudited() throws {
+    let market = Fixtures.market(RandomMarket(applicants: 6, positions: 3, listLength: 2).instance(seed: 1))
+    let solution = try DeferredAcceptance().solve(market)
+    let bytes = solution.resultJSON(
+      market: market, strategy: "deferred-acceptance", evaluation: Evaluation(market, solution.assignment), seed: 42)
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.contains("\n\"seed\":42,\n"))
+    #expect(try ResultAudit(market, resultJSON: Data(bytes)).discrepancies.isEmpty)
+    let bad = Data(text.replacingOccurrences(of: "\"seed\":42", with: "\"seed\":-1.5").utf8)
+    #expect(try ResultAudit(market, resultJSON: bad).discrepancies.map(\.path.description) == ["seed"])
+  }
+}
