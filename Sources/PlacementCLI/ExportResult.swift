@@ -33,12 +33,7 @@ extension PlacementCommand {
 
     func run() async throws {
       let (model, market) = try Files.market(instance)
-      let audit: ResultAudit
-      do {
-        audit = try ResultAudit(market, resultJSON: Data(InputFile.read(result)))
-      } catch let error as Placement.ValidationError {
-        throw CLIError.invalid(result, error)
-      }
+      let audit = try Files.audit(result, of: market)
       let inputs = [instance, result]
       try await SheetFiles.write(
         [("placement.csv", try ResultSheets.placement(model, market, audit.assignment))], into: output, notOver: inputs)

@@ -27,6 +27,16 @@ enum Files {
     }
   }
 
+  /// Reads a result file of `market` and audits it, or throws a ``CLIError`` naming the
+  /// file when it does not fit the market.
+  static func audit(_ path: String, of market: Market) throws -> ResultAudit {
+    do {
+      return try ResultAudit(market, resultJSON: Data(InputFile.read(path)))
+    } catch let error as ValidationError {
+      throw CLIError.invalid(path, error)
+    }
+  }
+
   /// Reads an instance in a Glasgow layout, named `name` or after the file, and checks
   /// that it compiles; problems are reported as `file:line:column: message`.
   static func instance(_ path: String, format: GlasgowFormat, name: String? = nil) throws -> Instance {

@@ -27,12 +27,7 @@ extension PlacementCommand {
     func run() async throws {
       let target = try OutputTarget(output, notOver: [instance, result])
       let (model, market) = try Files.market(instance)
-      let audit: ResultAudit
-      do {
-        audit = try ResultAudit(market, resultJSON: Data(InputFile.read(result)))
-      } catch let error as Placement.ValidationError {
-        throw CLIError.invalid(result, error)
-      }
+      let audit = try Files.audit(result, of: market)
       let page = SeasonReport(instance: model, market: market, assignment: audit.assignment).html
       try await target.write(Array(page.utf8))
       if output != "-" { report("wrote \(output)") }

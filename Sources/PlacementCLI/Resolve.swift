@@ -141,7 +141,7 @@ extension PlacementCommand {
       }
       let interrupt = Interrupt { control.cancel() }
       defer { interrupt.stop() }
-      do {
+      return try await CLIError.mappingSolveErrors(of: instance) {
         if strategy == .deferredAcceptance && method != .glpk && obstacle == nil {
           return (try StableRepair().solve(market, from: start, control: control), "native")
         }
@@ -152,12 +152,6 @@ extension PlacementCommand {
           case .welfare: .welfare(objective)
           }
         return (try await FewestChanges(guarantee).solve(market, from: start, control: control), "glpk")
-      } catch is CancellationError {
-        throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
-      } catch let error as WelfareError {
-        throw CLIError.badInput(instance, error.description)
-      } catch let error as GLPKError {
-        throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)
       }
     }
   }

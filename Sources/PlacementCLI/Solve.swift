@@ -135,15 +135,26 @@ extension PlacementCommand {
       defer { line?.clear() }
       let interrupt = Interrupt { control.cancel() }
       defer { interrupt.stop() }
-      do {
-        return try await strategy.solve(market, control: control)
-      } catch is CancellationError {
-        throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
-      } catch let error as WelfareError {
-        throw CLIError.badInput(instance, error.description)
-      } catch let error as GLPKError {
-        throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)
+      return try await CLIError.mappingSolveErrors(of: instance) {
+        try await strategy.solve(market, control: control)
       }
+    }
+  }
+}
+
+extension CLIError {
+  /// Runs a solve of `instance`, mapping its errors to the CLI's: an interruption before
+  /// any placement exits 1, an objective or method that does not fit and GLPK's failures
+  /// exit 2.
+  static func mappingSolveErrors<Value>(of instance: String, _ body: () async throws -> Value) async throws -> Value {
+    do {
+      return try await body()
+    } catch is CancellationError {
+      throw CLIError(message: "\(instance): interrupted before any placement was found", exitCode: 1)
+    } catch let error as WelfareError {
+      throw CLIError.badInput(instance, error.description)
+    } catch let error as GLPKError {
+      throw CLIError(message: "\(instance): \(error.description)", exitCode: 2)
     }
   }
 }

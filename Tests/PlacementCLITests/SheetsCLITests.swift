@@ -63,15 +63,22 @@ import Testing
   }
 }
 
+/// The internship template imported into a fresh directory and solved by deferred
+/// acceptance: the directory, the instance and the result.
+func solvedInternshipTemplate() throws -> (directory: URL, instance: String, result: String) {
+  let directory = try temporaryDirectory()
+  let folder = Fixtures.packageRoot.appendingPathComponent("instances/templates/internships").path
+  let instance = directory.appendingPathComponent("season.json").path
+  #expect(try placement("import", "--format", "csv", folder, "--output", instance).status == 0)
+  let result = directory.appendingPathComponent("result.json").path
+  #expect(try placement("solve", instance, "--output", result, "--quiet").status == 0)
+  return (directory, instance, result)
+}
+
 /// `check --format text`: the season's facts for people.
 @Suite struct CheckTextCLITests {
   @Test func printsTheHeadlineRanksFillAndWhyEachUnplacedApplicantIs() throws {
-    let directory = try temporaryDirectory()
-    let folder = Fixtures.packageRoot.appendingPathComponent("instances/templates/internships").path
-    let instance = directory.appendingPathComponent("season.json").path
-    #expect(try placement("import", "--format", "csv", folder, "--output", instance).status == 0)
-    let result = directory.appendingPathComponent("result.json").path
-    #expect(try placement("solve", instance, "--output", result, "--quiet").status == 0)
+    let (_, instance, result) = try solvedInternshipTemplate()
     let run = try placement("check", instance, result, "--format", "text")
     #expect(run.status == 0, "\(run.standardError)")
     let text = run.standardOutput
@@ -88,12 +95,7 @@ import Testing
 /// tables and the reasons.
 @Suite struct ReportCLITests {
   @Test func writesOneSelfContainedPageWithEverySection() throws {
-    let directory = try temporaryDirectory()
-    let folder = Fixtures.packageRoot.appendingPathComponent("instances/templates/internships").path
-    let instance = directory.appendingPathComponent("season.json").path
-    #expect(try placement("import", "--format", "csv", folder, "--output", instance).status == 0)
-    let result = directory.appendingPathComponent("result.json").path
-    #expect(try placement("solve", instance, "--output", result, "--quiet").status == 0)
+    let (directory, instance, result) = try solvedInternshipTemplate()
     let page = directory.appendingPathComponent("season.html").path
     let run = try placement("report", instance, result, "--output", page)
     #expect(run.status == 0, "\(run.standardError)")
