@@ -23,6 +23,9 @@ extension StrategyEntry {
     usesSeed: true,
     features: [
       .ties: .limited("broken by the tie-break rule: weakly stable, not the largest stable placement"),
+      .groups: .limited(
+        "capacities hold; in a full group that ranks no one, an applicant may prefer another of its posts with a "
+          + "free seat, so blocking pairs may remain"),
       .groupPreferences: .limited("positions proposing ignore them, so blocking pairs may remain"),
       .minimums: .limited("not targets: a closable position below its minimum closes; another makes it infeasible"),
       .typeRules: .refused("group type quotas, type minimums and shares are not choices proposals can honour"),

@@ -15,8 +15,10 @@
 ///   strict preferences after tie-breaking (with a random rule, the control's seed draws
 ///   them), not the largest weakly stable placement (see ``StableApproximation``).
 /// - With groups and type quotas the result is stable when each position is in at most
-///   one group and a position without preferences inside a ranking group follows the
-///   group's ranking (student–project allocation). Position-proposing ignores group
+///   one group, every group ranks applicants, and a position without preferences inside
+///   a ranking group follows the group's ranking (student–project allocation). A full
+///   group that ranks no one never lets a fill drop, so an applicant it holds may still
+///   prefer another of its positions with a free seat: a blocking pair. Position-proposing ignores group
 ///   preferences, so it promises only a valid placement there (status `feasible`).
 ///   ``Evaluation`` reports any blocking pair that remains.
 /// - Minimums are not targets: a non-closable position left below its minimum makes the
