@@ -20,18 +20,10 @@ extension PlacementCommand {
     var instance: String?
 
     func run() throws {
-      let earlier = try Self.pairs(old)
-      let later = try Self.pairs(new)
+      let earlier = try Files.pairs(old)
+      let later = try Files.pairs(new)
       var rank: (String, String) -> Int? = { _, _ in nil }
-      if let instance {
-        let (_, market) = try Files.market(instance)
-        let applicants = Dictionary(market.applicantIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let positions = Dictionary(market.positionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        rank = { applicant, position in
-          guard let a = applicants[applicant], let p = positions[position] else { return nil }
-          return market.tier(ofApplicant: a, for: p).map { $0 + 1 }
-        }
-      }
+      if let instance { rank = PlacementDiff.ranks(in: try Files.market(instance).1) }
       let inLater = Set(later.applicants)
       let diff = PlacementDiff(
         old: earlier.positionOf, new: later.positionOf,
@@ -40,14 +32,6 @@ extension PlacementCommand {
         added: Set(later.applicants).subtracting(earlier.applicants))
       for line in diff.lines { print(line) }
       print("\(diff.moves.count) moved, \(diff.kept) kept the same post")
-    }
-
-    private static func pairs(_ path: String) throws -> ResultPairs {
-      do {
-        return try ResultPairs(resultJSON: Data(InputFile.read(path)))
-      } catch let error as Placement.ValidationError {
-        throw CLIError.invalid(path, error)
-      }
     }
   }
 }

@@ -37,6 +37,16 @@ enum Files {
     }
   }
 
+  /// Reads the pairs of a result file without its instance, or throws a ``CLIError``
+  /// naming the file when it is not a placement result.
+  static func pairs(_ path: String) throws -> ResultPairs {
+    do {
+      return try ResultPairs(resultJSON: Data(InputFile.read(path)))
+    } catch let error as ValidationError {
+      throw CLIError.invalid(path, error)
+    }
+  }
+
   /// Reads an instance in a Glasgow layout, named `name` or after the file, and checks
   /// that it compiles; problems are reported as `file:line:column: message`.
   static func instance(_ path: String, format: GlasgowFormat, name: String? = nil) throws -> Instance {

@@ -82,12 +82,7 @@ extension PlacementCommand {
       let target = try OutputTarget(output ?? "-", notOver: inputs)
       let instanceTarget = try writeInstance.map { try OutputTarget($0, notOver: inputs) }
       let (before, beforeMarket) = try Files.market(instance)
-      let earlier: ResultPairs
-      do {
-        earlier = try ResultPairs(resultJSON: Data(InputFile.read(previous)))
-      } catch let error as Placement.ValidationError {
-        throw CLIError.invalid(previous, error)
-      }
+      let earlier = try Files.pairs(previous)
       let seasonChanges: SeasonChanges
       do {
         seasonChanges = try SeasonChanges(json: Data(InputFile.read(changes)))

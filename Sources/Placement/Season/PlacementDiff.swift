@@ -82,20 +82,23 @@ public struct PlacementDiff: Sendable {
     for (a, p) in assignment.enumerated() where p >= 0 { new[after.applicantIDs[a]] = after.positionIDs[Int(p)] }
     let remaining = Set(after.applicantIDs)
     let left = earlier.applicants.filter { !remaining.contains($0) }
-    func rank(in market: Market) -> (String, String) -> Int? {
-      let applicants = Dictionary(market.applicantIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-      let positions = Dictionary(market.positionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-      return { applicant, position in
-        guard let a = applicants[applicant], let p = positions[position] else { return nil }
-        return market.tier(ofApplicant: a, for: p).map { $0 + 1 }
-      }
-    }
-    let rankAfter = rank(in: after)
-    let rankBefore = rank(in: before)
+    let rankAfter = Self.ranks(in: after)
+    let rankBefore = Self.ranks(in: before)
     self.init(
       old: earlier.positionOf, new: new, applicants: after.applicantIDs + left,
       rank: { rankAfter($0, $1) ?? rankBefore($0, $1) }, withdrawn: Set(changes.withdrawn),
       closed: Set(changes.closed), added: Set(changes.added.map(\.id)))
+  }
+
+  /// An applicant's rank (1 = first choice) of a position in `market`, by ids; `nil` when
+  /// either is not in it or the pair is not acceptable.
+  public static func ranks(in market: Market) -> (String, String) -> Int? {
+    let applicants = Dictionary(market.applicantIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let positions = Dictionary(market.positionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    return { applicant, position in
+      guard let a = applicants[applicant], let p = positions[position] else { return nil }
+      return market.tier(ofApplicant: a, for: p).map { $0 + 1 }
+    }
   }
 
   /// How many applicants who stay lost or changed the position they held.
