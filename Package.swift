@@ -20,10 +20,14 @@ let package = Package(
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // MARK: - Public API
-    .target(name: "Placement", swiftSettings: swiftSettings),
+    // swift-log's API only: a service routes the solve's log through the handler it bootstraps.
+    .target(
+      name: "Placement", dependencies: [.product(name: "Logging", package: "swift-log")],
+      swiftSettings: swiftSettings),
     .target(
       name: "PlacementGLPK",
       dependencies: ["Placement", "CGLPK", "CGLPKShims"],
@@ -52,6 +56,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings),
 
@@ -75,7 +80,7 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "PlacementTestSupport",
-      dependencies: ["Placement"],
+      dependencies: ["Placement", .product(name: "Logging", package: "swift-log")],
       path: "Tests/PlacementTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
@@ -86,7 +91,10 @@ let package = Package(
     .target(name: "CGLPKTestShims", dependencies: ["CGLPKShims"], path: "Tests/CGLPKTestShims"),
     .testTarget(
       name: "PlacementGLPKTests",
-      dependencies: ["PlacementGLPK", "Placement", "PlacementTestSupport", "CGLPKShims", "CGLPKTestShims"],
+      dependencies: [
+        "PlacementGLPK", "Placement", "PlacementTestSupport", "CGLPKShims", "CGLPKTestShims",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PlacementBenchTests",

@@ -36,12 +36,15 @@ extension PlacementCommand {
     )
     var format = "json"
 
+    @OptionGroup var verbosity: Verbosity
+
     func validate() throws {
       guard ["json", "text"].contains(format) else { throw ValidationError("--format takes json or text") }
     }
 
     func run() async throws {
-      let (model, market) = try Files.market(instance)
+      let log = verbosity.log()
+      let (model, market) = try Files.market(instance, log: log)
       let audit: ResultAudit
       do {
         audit = try ResultAudit(market, resultJSON: InputFile.read(result), blockingPairLimit: listLimit)
@@ -90,9 +93,11 @@ extension PlacementCommand {
       for discrepancy in audit.discrepancies { report("\(result): \(discrepancy)") }
       let verdict =
         !evaluation.isValid ? "INVALID" : audit.discrepancies.isEmpty ? "valid" : "valid placement, FALSE CLAIMS"
-      report(
-        "\(result): \(verdict), \(evaluation.matched) placed, \(evaluation.blockingPairCount) blocking pairs"
-          + (audit.discrepancies.isEmpty ? "" : ", \(audit.discrepancies.count) discrepancies"))
+      if !verbosity.quiet || !evaluation.isValid || !audit.discrepancies.isEmpty {
+        report(
+          "\(result): \(verdict), \(evaluation.matched) placed, \(evaluation.blockingPairCount) blocking pairs"
+            + (audit.discrepancies.isEmpty ? "" : ", \(audit.discrepancies.count) discrepancies"))
+      }
       if !evaluation.isValid || !audit.discrepancies.isEmpty || (requireStable && evaluation.blockingPairCount > 0) {
         throw ExitCode(1)
       }

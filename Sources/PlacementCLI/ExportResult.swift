@@ -27,19 +27,22 @@ extension PlacementCommand {
     @Option(name: .shortAndLong, help: "The folder to write into (created when missing).")
     var output: String
 
+    @OptionGroup var verbosity: Verbosity
+
     func validate() throws {
       guard format == "csv" else { throw ValidationError("--format takes csv") }
     }
 
     func run() async throws {
-      let (model, market) = try Files.market(instance)
+      let log = verbosity.log()
+      let (model, market) = try Files.market(instance, log: log)
       let audit = try Files.audit(result, of: market)
       let inputs = [instance, result]
       try await SheetFiles.write(
         [("placement.csv", try ResultSheets.placement(model, market, audit.assignment))], into: output, notOver: inputs)
       let rosters = try ResultSheets.rosters(model, market, audit.assignment)
       try await SheetFiles.write(rosters, into: (output as NSString).appendingPathComponent("rosters"), notOver: inputs)
-      report("wrote \(output): placement.csv and \(rosters.count) rosters")
+      if !verbosity.quiet { report("wrote \(output): placement.csv and \(rosters.count) rosters") }
     }
   }
 }

@@ -3,28 +3,52 @@ import Placement
 
 /// Reading and compiling the inputs of the subcommands.
 enum Files {
-  /// Reads and compiles an instance file, or throws a ``CLIError`` naming the file.
-  static func market(_ path: String) throws -> (Instance, Market) {
+  /// Reads and compiles an instance file, or throws a ``CLIError`` naming the file; each
+  /// step goes to `log`.
+  static func market(_ path: String, log: CommandLog = .silent) throws -> (Instance, Market) {
     var clock = PhaseClock()
-    return try market(path, clock: &clock)
+    return try market(path, log: log, clock: &clock)
   }
 
-  /// Reads and compiles an instance file (`-` for standard input), timing both phases on `clock`.
-  static func market(_ path: String, clock: inout PhaseClock) throws -> (Instance, Market) {
+  /// Reads and compiles an instance file (`-` for standard input), timing both phases on
+  /// `clock`; each step goes to `log`.
+  static func market(_ path: String, log: CommandLog = .silent, clock: inout PhaseClock) throws -> (
+    Instance, Market
+  ) {
+    defer { log.line?.clear() }
+    let started = ContinuousClock.now
+    log.step("reading \(path)")
     let instance: Instance
     do {
-      instance = try Instance(json: InputFile.read(path))
+      let bytes = try InputFile.read(path)
+      log.step("decoding \(path) (\(megabytes(bytes.count)))")
+      instance = try Instance(json: bytes)
     } catch let error as ValidationError {
       throw CLIError.invalid(path, error)
     }
     clock.lap("read")
+    log.done(
+      "read \(path): \(instance.applicants.count) applicants, \(instance.positions.count) positions, "
+        + "\((ContinuousClock.now - started).logText)")
     do {
+      let compiling = ContinuousClock.now
+      log.step("compiling \(path)")
       let market = try Market(compiling: instance)
       clock.lap("compile")
+      log.done(
+        "compiled \(path): \(market.applicantCount) applicants, \(market.positionCount) positions, "
+          + "features \(market.features.map(\.rawValue).sorted().joined(separator: " ")), "
+          + "\((ContinuousClock.now - compiling).logText)")
       return (instance, market)
     } catch {
       throw CLIError.invalid(path, error)
     }
+  }
+
+  /// `12.4 MB`, `512 KB`.
+  static func megabytes(_ count: Int) -> String {
+    count >= 1 << 20
+      ? String(format: "%.1f MB", Double(count) / Double(1 << 20)) : "\((count + 1023) / 1024) KB"
   }
 
   /// Reads a result file of `market` and audits it, or throws a ``CLIError`` naming the

@@ -54,15 +54,18 @@ extension PlacementCommand {
     @Option(name: .shortAndLong, help: "Where to write the instance JSON; - or none for standard output.")
     var output: String?
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() async throws {
       let target = try OutputTarget(output ?? "-", notOver: [file])
+      let log = verbosity.log()
       let instance =
         switch format {
-        case .csv: try SheetFiles.instance(folder: file, name: name)
+        case .csv: try SheetFiles.instance(folder: file, name: name, log: log)
         case .glasgow(let layout): try Files.instance(file, format: layout, name: name)
         }
       try await target.write(instance.jsonBytes())
-      if let output {
+      if let output, !verbosity.quiet {
         report("wrote \(output): \(instance.applicants.count) applicants, \(instance.positions.count) positions")
       }
     }
@@ -94,17 +97,22 @@ extension PlacementCommand {
     @Option(name: .shortAndLong, help: "Where to write it; - or none for standard output; for csv, a folder.")
     var output: String?
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() async throws {
+      let log = verbosity.log()
       guard case .glasgow(let format) = format else {
         guard let output, output != "-" else { throw CLIError.badInput(instance, "csv needs --output FOLDER") }
-        let (model, _) = try Files.market(instance)
+        let (model, _) = try Files.market(instance, log: log)
+        log.step("writing the sheets")
         let sheets = try InstanceSheets.sheets(of: model)
         try await SheetFiles.write(sheets, into: output, notOver: [instance])
-        report("wrote \(output): \(sheets.map(\.name).joined(separator: ", "))")
+        log.done("wrote \(sheets.count) sheets")
+        if !verbosity.quiet { report("wrote \(output): \(sheets.map(\.name).joined(separator: ", "))") }
         return
       }
       let target = try OutputTarget(output ?? "-", notOver: [instance])
-      let (model, _) = try Files.market(instance)
+      let (model, _) = try Files.market(instance, log: log)
       let text: GlasgowText
       do {
         text = try model.glasgowText(format)
@@ -117,7 +125,7 @@ extension PlacementCommand {
           "\(instance): not written (\(format.rawValue) has no place for them): \(text.omitted.joined(separator: ", "))"
         )
       }
-      if let output { report("wrote \(output)") }
+      if let output, !verbosity.quiet { report("wrote \(output)") }
     }
   }
 }

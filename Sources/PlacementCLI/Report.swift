@@ -24,13 +24,18 @@ extension PlacementCommand {
     @Option(name: .shortAndLong, help: "Where to write the page; - for standard output.")
     var output: String
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() async throws {
       let target = try OutputTarget(output, notOver: [instance, result])
-      let (model, market) = try Files.market(instance)
+      let log = verbosity.log()
+      let (model, market) = try Files.market(instance, log: log)
       let audit = try Files.audit(result, of: market)
+      log.step("writing the report")
       let page = SeasonReport(instance: model, market: market, assignment: audit.assignment).html
       try await target.write(Array(page.utf8))
-      if output != "-" { report("wrote \(output)") }
+      log.done("wrote the report (\(Files.megabytes(page.utf8.count)))")
+      if output != "-", !verbosity.quiet { report("wrote \(output)") }
     }
   }
 }

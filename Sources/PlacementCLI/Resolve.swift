@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Placement
 import PlacementGLPK
 
@@ -64,8 +65,7 @@ extension PlacementCommand {
     @Option(help: "Also write the changed instance here (what the new result places).")
     var writeInstance: String?
 
-    @Flag(help: "Print no summary and no moves on stderr.")
-    var quiet = false
+    @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
       if objective != nil && strategy != .welfare {
@@ -81,7 +81,8 @@ extension PlacementCommand {
       let inputs = [instance, previous, changes]
       let target = try OutputTarget(output ?? "-", notOver: inputs)
       let instanceTarget = try writeInstance.map { try OutputTarget($0, notOver: inputs) }
-      let (before, beforeMarket) = try Files.market(instance)
+      let log = verbosity.log()
+      let (before, beforeMarket) = try Files.market(instance, log: log)
       let earlier = try Files.pairs(previous)
       let seasonChanges: SeasonChanges
       do {
@@ -97,10 +98,14 @@ extension PlacementCommand {
       } catch {
         throw CLIError.invalid(changes, error)
       }
+      log.logger.debug(
+        "applied \(changes): \(market.applicantCount) applicants, \(market.positionCount) positions remain")
       let start = earlier.assignment(in: market)
       let began = ContinuousClock.now
-      let control = SolveControl(timeLimit: timeLimit.map(Duration.timeLimit(seconds:)))
+      let control = log.control(timeLimit: timeLimit.map(Duration.timeLimit(seconds:)))
+      log.logger.debug("re-solving for \(strategy.rawValue) (method \(method.rawValue))")
       var (solution, method) = try await solve(market, from: start, control: control)
+      log.line?.clear()
       if solution.solveSeconds == 0 { solution.solveSeconds = (ContinuousClock.now - began).seconds }
       let evaluation = Evaluation(market, solution.assignment)
       var parameters: [String: JSONValue] = [
@@ -113,7 +118,7 @@ extension PlacementCommand {
       try await target.write(
         written.resultJSON(
           market: market, strategy: "resolve", parameters: parameters, evaluation: evaluation, seed: control.seed))
-      if !quiet {
+      if !verbosity.quiet {
         let diff = PlacementDiff(
           earlier: earlier, before: beforeMarket, after: market, assignment: solution.assignment,
           changes: seasonChanges)

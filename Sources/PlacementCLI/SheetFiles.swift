@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Placement
 import PlacementSheets
 
@@ -6,7 +7,10 @@ import PlacementSheets
 enum SheetFiles {
   /// Reads the instance in the sheets of `folder`, named `name` or after the folder;
   /// problems are reported as `file:line:column: message`, columns not read as warnings.
-  static func instance(folder: String, name: String?) throws -> Instance {
+  /// Each step goes to `log`.
+  static func instance(folder: String, name: String?, log: CommandLog = .silent) throws -> Instance {
+    defer { log.line?.clear() }
+    let started = ContinuousClock.now
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
       throw CLIError.badInput(folder, "csv reads a folder of sheets (applicants.csv, positions.csv …); this is not one")
@@ -19,7 +23,9 @@ enum SheetFiles {
         if let other = sheets[role] {
           throw CLIError.badInput(path, "two \(role.rawValue) sheets: this and \(other.file); keep one")
         }
+        log.step("reading \(path)")
         let bytes = try InputFile.read(path)
+        log.logger.debug("read \(path) (\(Files.megabytes(bytes.count)))")
         guard let text = String(bytes: bytes, encoding: .utf8) else {
           throw CLIError.badInput(path, "is not UTF-8; save it as CSV UTF-8")
         }
@@ -28,7 +34,11 @@ enum SheetFiles {
     }
     let stem = ((folder as NSString).standardizingPath as NSString).lastPathComponent
     do {
+      log.step("parsing \(sheets.count) sheets of \(folder)")
       let imported = try InstanceSheets.read(sheets, name: name ?? stem)
+      log.done(
+        "imported \(folder): \(imported.instance.applicants.count) applicants, "
+          + "\(imported.instance.positions.count) positions, \((ContinuousClock.now - started).logText)")
       for warning in imported.warnings { report("warning: \(warning)") }
       return imported.instance
     } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Placement
 import PlacementBench
 import PlacementGLPK
@@ -30,8 +31,7 @@ extension PlacementCommand {
           + "a pipe, FIFO or device is written in place."))
     var output: String?
 
-    @Flag(help: "Print no summary on stderr.")
-    var quiet = false
+    @OptionGroup var verbosity: Verbosity
 
     @Flag(help: "Print how long each phase took (read, compile, solve, evaluate, write) on stderr.")
     var timings = false
@@ -56,21 +56,20 @@ extension PlacementCommand {
       // `validate()` checked the name.
       let entry = registry.entry(named: strategy)!
       let target = try OutputTarget(output ?? "-", notOver: [instance])
+      let log = verbosity.log()
       var clock = PhaseClock()
-      let (_, market) = try Files.market(instance, clock: &clock)
+      let (_, market) = try Files.market(instance, log: log, clock: &clock)
       for warning in market.warnings { report("\(instance): warning: \(warning)") }
       let refusals = entry.refusals(of: market)
       guard refusals.isEmpty else {
         throw CLIError.badInput(instance, "\(entry.name) cannot solve this market: \(refusals.joined(separator: "; "))")
       }
-      let line = !quiet && ProgressLine.isAvailable ? ProgressLine() : nil
-      var progress: (@Sendable (SolveProgress) -> Void)?
-      if let line { progress = { line.show($0) } }
       let timeLimit = arguments.number(StrategyRegistry.timeLimit).map(Duration.timeLimit(seconds:))
       let seed = UInt64(arguments.number(StrategyRegistry.seed) ?? 1)
-      let control = SolveControl(timeLimit: timeLimit, seed: seed, progress: progress)
+      let control = log.control(timeLimit: timeLimit, seed: seed)
+      log.logger.debug("solving with \(entry.name), seed \(seed)")
       let solveStart = ContinuousClock.now
-      var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: line)
+      var solution = try await solveInterruptibly(entry.make(arguments), market, control: control, line: log.line)
       let solveSeconds = (ContinuousClock.now - solveStart).seconds
       solution.notes += market.warnings.map { "warning: \($0)" }
       if solution.status == .infeasible, market.features.contains(.minimums) {
@@ -84,12 +83,13 @@ extension PlacementCommand {
         market: market, strategy: entry.name, parameters: parameters, evaluation: evaluation, seed: seed)
       try await target.write(bytes)
       clock.lap("write")
+      log.logger.debug("wrote \(output ?? "the result to standard output") (\(Files.megabytes(bytes.count)))")
       if let usageOutput {
         let usage = RunUsage.current(solveSeconds: solveSeconds)
         try await OutputTarget(usageOutput, notOver: [instance]).write(Array(JSONEncoder().encode(usage)))
       }
       if timings { report(clock.summary) }
-      if !quiet {
+      if !verbosity.quiet {
         Summary(market: market, solution: solution, evaluation: evaluation)
           .lines(strategy: description(of: entry, parameters: parameters, solution: solution))
           .forEach(report)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a strategy returns: an assignment and what is known about it.
 public struct Solution: Sendable {
   /// What is known about the assignment; each status means the same for every strategy.
@@ -76,5 +78,26 @@ public struct Solution: Sendable {
     Solution(
       assignment: [Int32](repeating: -1, count: applicants), status: .timeLimit, bound: bound,
       objectiveName: objectiveName, stop: reason, notes: notes)
+  }
+}
+
+extension Solution {
+  /// One line for the log: `optimal, placed 2050 (bound 2100), by glpk, 2050 placed, 1.234 s`.
+  var logLine: String {
+    var line = status.rawValue
+    if let stop { line += " (\(stop.rawValue))" }
+    if let objective { line += ", \(objectiveName ?? "objective") \(objective.logText)" }
+    if let bound, status != .optimal { line += " (bound \(bound.logText))" }
+    if let method { line += ", by \(method)" }
+    line += ", \(assignment.count { $0 >= 0 }) placed"
+    return line + ", \(Duration.seconds(solveSeconds).logText)"
+  }
+}
+
+extension Double {
+  /// The value as a log writes it: whole values without a fraction, others to ten
+  /// significant digits.
+  package var logText: String {
+    rounded() == self && abs(self) < 1e15 ? String(Int64(self)) : String(format: "%.10g", self)
   }
 }

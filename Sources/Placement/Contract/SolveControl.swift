@@ -1,7 +1,8 @@
+import Logging
 import Synchronization
 
 /// The one control of a solve: its deadline (on one clock, started when the control is
-/// made), cancellation, a progress sink and the seed of any random choice. Every strategy,
+/// made), cancellation, a progress sink, a logger and the seed of any random choice. Every strategy,
 /// native or GLPK, takes one and checks it on whatever thread its work runs.
 ///
 /// ```swift
@@ -17,6 +18,10 @@ import Synchronization
 ///   through ``cancel()``.
 /// - A control may be shared by nested solves (a warm start inside a search): they all end
 ///   at the same deadline.
+/// - The solve logs its milestones (a model's size, each better incumbent, how a search or
+///   a repair ended) to ``logger`` at `debug`, and GLPK's own output at `trace`; it never
+///   logs above `debug` (its problems are thrown or returned), and without a logger it
+///   logs nothing.
 public final class SolveControl: Sendable {
   /// When the control was made: the start of the solve's one clock.
   public let start: ContinuousClock.Instant
@@ -26,6 +31,8 @@ public final class SolveControl: Sendable {
   public let seed: UInt64
   /// The least time between two progress reports with the same incumbent.
   public let progressInterval: Duration
+  /// Where the solve logs; one that discards everything unless the control was given one.
+  public let logger: Logger
   private let sink: (@Sendable (SolveProgress) -> Void)?
   private let parent: SolveControl?
   private let cancelled = Atomic<Bool>(false)
@@ -38,9 +45,10 @@ public final class SolveControl: Sendable {
   ///   - seed: the seed of random choices.
   ///   - progress: receives the state of long searches, on the solving thread, at most once
   ///     per `progressInterval` and whenever the incumbent improves.
+  ///   - logger: receives the solve's log (see the guarantees above); `nil` for none.
   public init(
     timeLimit: Duration? = nil, seed: UInt64 = 1, progress: (@Sendable (SolveProgress) -> Void)? = nil,
-    progressInterval: Duration = .milliseconds(200)
+    progressInterval: Duration = .milliseconds(200), logger: Logger? = nil
   ) {
     let now = ContinuousClock.now
     start = now
@@ -48,6 +56,7 @@ public final class SolveControl: Sendable {
     self.seed = seed
     sink = progress
     self.progressInterval = progressInterval
+    self.logger = logger ?? Logger(label: "placement", factory: { _ in SwiftLogNoOpLogHandler() })
     parent = nil
   }
 
@@ -59,6 +68,7 @@ public final class SolveControl: Sendable {
     self.deadline = deadline ?? parent.deadline
     seed = parent.seed
     progressInterval = parent.progressInterval
+    logger = parent.logger
     sink = progress
     self.parent = parent
   }
@@ -78,9 +88,9 @@ public final class SolveControl: Sendable {
   }
 
   /// A control for work that finishes a stopped solve (a bound for its report): its own
-  /// clock and a deadline `duration` from now, the same seed, no progress.
+  /// clock and a deadline `duration` from now, the same seed and logger, no progress.
   package func grace(_ duration: Duration) -> SolveControl {
-    SolveControl(timeLimit: duration, seed: seed)
+    SolveControl(timeLimit: duration, seed: seed, logger: logger)
   }
 
   /// Asks the solve to stop at its next check and return what it has.
@@ -118,10 +128,15 @@ public final class SolveControl: Sendable {
   /// control: its time is the control's elapsed time, and work cancelled before it found
   /// any placement throws `CancellationError` instead (a time limit returns
   /// ``Solution/Status/timeLimit``). The one place where a stop becomes a status.
-  public func conclude(_ solution: Solution) throws(CancellationError) -> Solution {
-    if solution.status == .timeLimit, solution.stop == .cancelled { throw CancellationError() }
+  /// `strategy` names the work in the log.
+  public func conclude(_ solution: Solution, by strategy: String = "solve") throws(CancellationError) -> Solution {
+    if solution.status == .timeLimit, solution.stop == .cancelled {
+      logger.debug("\(strategy): cancelled before any placement was found")
+      throw CancellationError()
+    }
     var solution = solution
     solution.solveSeconds = elapsed.seconds
+    logger.debug("\(strategy): \(solution.logLine)")
     return solution
   }
 

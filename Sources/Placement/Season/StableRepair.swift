@@ -1,3 +1,5 @@
+import Logging
+
 /// Re-stabilises an earlier placement after the market changed, moving as few applicants
 /// as it can without a search: the native path of `placement resolve` for deferred
 /// acceptance.
@@ -55,7 +57,9 @@ public struct StableRepair: Sendable {
     while rounds < roundLimit {
       if control.shouldStop { throw CancellationError() }
       let evaluation = Evaluation(market, state.assignment, blockingPairLimit: .max)
+      control.logger.trace("repair: round \(rounds), \(evaluation.blockingPairCount) blocking pairs")
       if evaluation.blockingPairCount == 0 {
+        control.logger.debug("repair: stable after \(rounds) rounds, \(control.elapsed.logText)")
         return Solution(
           assignment: state.assignment, status: .feasible,
           notes: ["stable: \(rounds) rounds of moves from the previous placement; not proven the fewest changes"])
@@ -63,6 +67,7 @@ public struct StableRepair: Sendable {
       state.move(along: evaluation.blockingPairs)
       rounds += 1
     }
+    control.logger.debug("repair: not settled in \(roundLimit) rounds; deferred acceptance from scratch")
     var fallback = try DeferredAcceptance().solve(market, control: control)
     fallback.notes.insert("the repair did not settle in \(roundLimit) rounds; deferred acceptance from scratch", at: 0)
     if fallback.status == .optimal { fallback.status = .feasible }

@@ -77,7 +77,7 @@ public struct DeferredAcceptance: Strategy {
   ///
   /// - Throws: `CancellationError` when `control` or the calling task is cancelled.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     let orders = StrictOrders(market, tieBreaking, seed: control.seed)
     var notes: [String] = []
     if proposer == .positions, market.groupHasPreferences.contains(true) {
@@ -99,12 +99,12 @@ public struct DeferredAcceptance: Strategy {
     }
     guard let (assignment, outcomeStatus) = outcome else {
       return try control.conclude(
-        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, notes: notes))
+        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, notes: notes), by: name)
     }
     var status = outcomeStatus
     // Positions proposing past a ranking group promise no stability: a valid result only.
     if status == .optimal, proposer == .positions, market.groupHasPreferences.contains(true) { status = .feasible }
     notes.append("\(proposals) proposals")
-    return try control.conclude(Solution(assignment: assignment, status: status, notes: notes))
+    return try control.conclude(Solution(assignment: assignment, status: status, notes: notes), by: name)
   }
 }

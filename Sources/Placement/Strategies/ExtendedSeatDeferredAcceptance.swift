@@ -39,13 +39,13 @@ public struct ExtendedSeatDeferredAcceptance: Strategy {
   ///
   /// - Throws: `CancellationError` when `control` stops it.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     let split = ExtendedSeatMarket(market)
     let inner = try DeferredAcceptance(proposing: .applicants, tieBreaking: .listed).solve(
       split.market, control: control)
     guard inner.stop == nil else {
       return try control.conclude(
-        .stopped(inner.stop ?? .timeLimit, applicants: market.applicantCount, notes: inner.notes))
+        .stopped(inner.stop ?? .timeLimit, applicants: market.applicantCount, notes: inner.notes), by: name)
     }
     let assignment = inner.assignment.map { $0 < 0 ? $0 : split.original[Int($0)] }
     var fill = [Int32](repeating: 0, count: market.positionCount)
@@ -61,7 +61,7 @@ public struct ExtendedSeatDeferredAcceptance: Strategy {
     if status == .infeasible, split.extendedBudget < 0 {
       notes.append("the minimums need more applicants than have a list")
     }
-    return try control.conclude(Solution(assignment: assignment, status: status, notes: notes))
+    return try control.conclude(Solution(assignment: assignment, status: status, notes: notes), by: name)
   }
 }
 

@@ -41,8 +41,8 @@ public struct NetworkWelfare: Strategy {
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws -> Solution {
     let obstacles = market.welfareNetworkObstacles
     guard obstacles.isEmpty else { throw WelfareError.notANetwork(obstacles) }
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
-    return try control.conclude(Self.flowSolution(market, levels: try levels(for: market), control: control))
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
+    return try control.conclude(Self.flowSolution(market, levels: try levels(for: market), control: control), by: name)
   }
 
   /// The optimum of `levels` on a network-shaped `market` by min-cost flow, unconcluded.

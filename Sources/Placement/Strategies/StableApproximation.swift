@@ -48,7 +48,7 @@ public struct StableApproximation: Strategy {
   /// every seat, placed), else `feasible`; stopped by the control, `timeLimit` (a half-run
   /// is not stable) or `CancellationError`.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) throws(CancellationError) -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     var notes: [String] = []
     var proposals = 0
     let outcome = ClosingRounds.run(market, notes: &notes) { closed in
@@ -58,7 +58,8 @@ public struct StableApproximation: Strategy {
     }
     guard var (assignment, status) = outcome else {
       return try control.conclude(
-        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, objectiveName: "placed"))
+        .stopped(control.stopReason ?? .timeLimit, applicants: market.applicantCount, objectiveName: "placed"), by: name
+      )
     }
     // A ranking group's displacement can empty a seat that someone already inside the
     // group prefers; that is rare, and deferred acceptance is then the safe answer.
@@ -77,7 +78,7 @@ public struct StableApproximation: Strategy {
     return try control.conclude(
       Solution(
         assignment: assignment, status: status, objective: Double(placed),
-        bound: status == .infeasible ? nil : Double(bound), objectiveName: "placed", notes: notes))
+        bound: status == .infeasible ? nil : Double(bound), objectiveName: "placed", notes: notes), by: name)
   }
 
   /// Whether the 3/2 guarantee is proven for `market`: capacities only.

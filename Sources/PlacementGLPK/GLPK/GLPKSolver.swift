@@ -1,6 +1,9 @@
 internal import CGLPK
 internal import CGLPKShims
+import Foundation
+import Logging
 import Placement
+import Synchronization
 
 /// The result of solving a ``LinearProgram``.
 public struct LinearProgramSolution: Sendable, Hashable {
@@ -124,12 +127,19 @@ public struct GLPKSolver: Sendable {
     separator: CutSeparator? = nil, heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
     try validate(program, options: options, incumbent: incumbent)
+    reportLoading(stage, control: control)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
       try problem.load(program)
       return try solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
         separator: separator, heuristic: heuristic, sharing: sharing)
     }
+  }
+
+  /// Tells the progress sink that the model of `stage` is being loaded into GLPK.
+  package static func reportLoading(_ stage: String, control: SolveControl) {
+    guard control.reportsProgress else { return }
+    control.report(SolveProgress(stage: stage + " (loading the model)", elapsed: control.elapsed))
   }
 
   /// Solves `program`, already loaded into `problem` (and checked), from whatever basis
@@ -142,10 +152,13 @@ public struct GLPKSolver: Sendable {
     control: SolveControl, stage: String, presolve: Bool = false, separator: CutSeparator? = nil,
     heuristic: NodeHeuristic? = nil, sharing: SharedIncumbent? = nil
   ) throws(GLPKError) -> LinearProgramSolution {
+    control.logger.debug(
+      "\(stage): model of \(program.rowCount) rows, \(program.columnCount) columns, \(program.rowColumn.count) nonzeros, loaded by \(control.elapsed.logText)"
+    )
     let observer = SearchObserver(
       control: control, stage: stage, start: incumbent.map { roundedObjective(program.objectiveValue(of: $0), program) }
     )
-    let logSink = options.log.map(LogSink.init)
+    let logSink = (options.log ?? glpkOutput(to: control.logger)).map(LogSink.init)
     GLPKProblem.routeLog(logSink.map { (forwardLog, Unmanaged.passUnretained($0).toOpaque()) })
     defer { GLPKProblem.routeLog(nil) }
     let logOn = logSink != nil
@@ -202,7 +215,9 @@ public struct GLPKSolver: Sendable {
           }
         }
         switch try problem.lpStatus {
-        case GLP_OPT: rootBound = try problem.lpObjective
+        case GLP_OPT:
+          rootBound = try problem.lpObjective
+          control.logger.debug("\(stage): root LP bound \((rootBound ?? 0).logText) at \(control.elapsed.logText)")
         case GLP_NOFEAS, GLP_INFEAS:
           return LinearProgramSolution(status: .infeasible, values: [], nodes: 0)
         case let status: throw .solverFailed(routine: "glp_simplex (status)", code: status)
@@ -266,7 +281,46 @@ public struct GLPKSolver: Sendable {
     }
     solution.elapsed = control.elapsed
     solution.tightenedByReducedCost = tightening?.tightened ?? 0
+    control.logger.debug("\(stage): \(solution.logLine)")
     return solution
+  }
+}
+
+/// GLPK's own output as `trace` lines of `logger`, when it logs them.
+private func glpkOutput(to logger: Logger) -> (@Sendable (String) -> Void)? {
+  guard logger.logLevel <= .trace else { return nil }
+  let lines = GLPKOutputLines(logger)
+  return { lines.append($0) }
+}
+
+/// Joins the pieces GLPK's terminal hook hands over (a line may come in several) into
+/// whole lines for the log.
+private final class GLPKOutputLines: Sendable {
+  private let logger: Logger
+  private let pending = Mutex("")
+
+  init(_ logger: Logger) { self.logger = logger }
+
+  func append(_ text: String) {
+    let complete: [Substring] = pending.withLock { pending in
+      pending += text
+      guard let end = pending.lastIndex(of: "\n") else { return [] }
+      let lines = pending[..<end].split(separator: "\n")
+      pending = String(pending[pending.index(after: end)...])
+      return lines
+    }
+    for line in complete where !line.allSatisfy(\.isWhitespace) { logger.trace("glpk: \(line)") }
+  }
+}
+
+extension LinearProgramSolution {
+  /// One line for the log: `optimal, objective 2050, 12 nodes, 1.234 s`.
+  var logLine: String {
+    var line = status.rawValue
+    if let stop { line += " (\(stop.rawValue))" }
+    if let objective { line += ", objective \(objective.logText)" }
+    if let bound, status != .optimal { line += ", bound \(bound.logText)" }
+    return line + ", \(nodes) nodes, \(elapsed.logText)"
   }
 }
 
@@ -295,6 +349,7 @@ private final class SearchObserver {
   var stop: StopReason?
   private var lastReport: ContinuousClock.Instant?
   private var lastIncumbent: Double?
+  private var loggedIncumbent: Double?
 
   init(control: SolveControl, stage: String, start: Double?) {
     self.control = control
@@ -314,6 +369,12 @@ private final class SearchObserver {
     nodes = Int(node.total_nodes)
     // GLPK marks a node not yet solved (the root, at first) with ±DBL_MAX, no bound at all.
     if node.has_bound != 0 && abs(node.bound) < 1e300 { bound = node.bound }
+    if node.has_incumbent != 0, node.incumbent != loggedIncumbent {
+      loggedIncumbent = node.incumbent
+      control.logger.debug(
+        "\(stage): incumbent \(node.incumbent.logText) at node \(nodes), bound \(bound?.logText ?? "none"), \(control.elapsed.logText)"
+      )
+    }
     if control.reportsProgress {
       let now = ContinuousClock.now
       let incumbent = node.has_incumbent != 0 ? node.incumbent : nil

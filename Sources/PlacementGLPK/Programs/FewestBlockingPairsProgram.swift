@@ -32,7 +32,7 @@ public struct FewestBlockingPairsProgram: Strategy {
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     // Deferred acceptance is weakly stable; when it also meets every minimum, it is optimal.
     if let start = try? DeferredAcceptance().solve(market, control: control), start.status == .optimal,
       Evaluation(market, start.assignment).isStable
@@ -40,7 +40,8 @@ public struct FewestBlockingPairsProgram: Strategy {
       return try control.conclude(
         Solution(
           assignment: start.assignment, status: .optimal, objective: 0, bound: 0, objectiveName: "blocking pairs",
-          notes: ["deferred acceptance meets every minimum, so no pair need block"], method: "deferred-acceptance"))
+          notes: ["deferred acceptance meets every minimum, so no pair need block"], method: "deferred-acceptance"),
+        by: name)
     }
     let model = WelfareModel(market, stable: true, elastic: true)
     // A placement meeting every minimum starts the search: stabilized welfare's.
@@ -73,6 +74,6 @@ public struct FewestBlockingPairsProgram: Strategy {
     return try control.conclude(
       Solution(
         assignment: assignment, status: result.status, objective: result.objective, bound: result.bound,
-        objectiveName: "blocking pairs", stop: result.stop, notes: notes, method: "glpk"))
+        objectiveName: "blocking pairs", stop: result.stop, notes: notes, method: "glpk"), by: name)
   }
 }

@@ -44,7 +44,7 @@ public struct FewestChanges: Sendable {
   public func solve(_ market: Market, from previous: [Int32], control: SolveControl = SolveControl()) async throws
     -> Solution
   {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: "fewest changes") }
     let kept = WelfareLevel(name: "kept", sense: .maximize, weight: .kept(previous))
     let program: WelfareProgram
     let levels: [WelfareLevel]
@@ -61,6 +61,7 @@ public struct FewestChanges: Sendable {
       program = WelfareProgram(objective: objective, options: options)
       levels = try NetworkWelfare(objective: objective).levels(for: market) + [kept]
     }
-    return try control.conclude(try await program.solve(market, levels: levels, control: control, starts: starts))
+    return try control.conclude(
+      try await program.solve(market, levels: levels, control: control, starts: starts), by: "fewest changes")
   }
 }

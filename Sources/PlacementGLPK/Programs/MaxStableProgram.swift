@@ -72,7 +72,7 @@ public struct MaxStableProgram: Strategy {
   /// - Throws: ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before
   ///   any placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     var notes: [String] = []
     let reduced = preprocessing ? StablePairReduction(market).market : market
     if preprocessing {
@@ -94,7 +94,7 @@ public struct MaxStableProgram: Strategy {
         return try control.conclude(
           Solution(
             assignment: start.assignment, status: .optimal, objective: Double(placed), bound: Double(placed),
-            objectiveName: "placed", notes: notes, method: start.strategy))
+            objectiveName: "placed", notes: notes, method: start.strategy), by: name)
       }
       incumbent = model.values(of: start.assignment)
     }
@@ -145,7 +145,7 @@ public struct MaxStableProgram: Strategy {
     return try control.conclude(
       Solution(
         assignment: assignment, status: result.status, objective: result.objective, bound: result.bound,
-        objectiveName: "placed", stop: result.stop, notes: notes, method: "glpk"))
+        objectiveName: "placed", stop: result.stop, notes: notes, method: "glpk"), by: name)
   }
 
   /// The most applicants any placement of `market` seats, stability aside, by min-cost

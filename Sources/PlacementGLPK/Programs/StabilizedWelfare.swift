@@ -39,7 +39,7 @@ public struct StabilizedWelfare: Strategy {
       stopped.objective = nil
       stopped.bound = nil
       stopped.objectiveName = "blocking pairs"
-      return stopped
+      return try control.conclude(stopped, by: name)
     }
     var repair = MinimumRespectingRepair(market, start: start.assignment)
     let result = repair.run(moveCap: Self.movesPerPair * max(1, market.pairCount)) { control.shouldStop }
@@ -56,6 +56,6 @@ public struct StabilizedWelfare: Strategy {
       Solution(
         assignment: result.assignment, status: evaluation.blockingPairCount == 0 ? .optimal : .feasible,
         objective: Double(evaluation.blockingPairCount), objectiveName: "blocking pairs",
-        stop: result.capped ? control.stopReason : nil, notes: notes, method: start.method))
+        stop: result.capped ? control.stopReason : nil, notes: notes, method: start.method), by: name)
   }
 }

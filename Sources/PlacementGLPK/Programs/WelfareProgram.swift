@@ -69,9 +69,9 @@ public struct WelfareProgram: Strategy {
   ///   market, ``GLPKError`` when GLPK fails, `CancellationError` when cancelled before any
   ///   placement was found.
   public func solve(_ market: Market, control: SolveControl = SolveControl()) async throws -> Solution {
-    if let infeasible = market.lockedInfeasibility() { return infeasible }
+    if let infeasible = market.lockedInfeasibility() { return try control.conclude(infeasible, by: name) }
     let levels = try NetworkWelfare(objective: objective).levels(for: market)
-    return try control.conclude(try await solve(market, levels: levels, control: control))
+    return try control.conclude(try await solve(market, levels: levels, control: control), by: name)
   }
 
   /// Optimises `levels` in order; `starts` are more placements to start from (the better
@@ -264,6 +264,7 @@ private struct LevelRun {
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
       try GLPKSolver.validate(program, options: options, incumbent: incumbent)
       let freshlyLoaded = loadedRows == 0
+      GLPKSolver.reportLoading(level.name, control: control)
       if freshlyLoaded {
         try problem.load(program)
       } else {
