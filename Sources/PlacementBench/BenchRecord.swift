@@ -43,6 +43,14 @@ public struct BenchRecord: Codable, Sendable, Equatable {
   public var blockingPairs: Int?
   /// Seconds the strategy spent, timed around the solve alone.
   public var solveSeconds: Double?
+  /// Seconds until the search's root LP was solved, as the result states it.
+  public var rootSeconds: Double?
+  /// The root LP's bound, as the result states it.
+  public var rootBound: Double?
+  /// Branch-and-bound nodes, as the result states them.
+  public var nodes: Int?
+  /// Seconds until the returned placement was found, as the result states it.
+  public var incumbentSeconds: Double?
   /// Seconds the whole process took, reading and writing included, as the bench timed it.
   public var wallSeconds: Double?
   /// The process's CPU seconds, user and system.
@@ -83,6 +91,9 @@ public struct BenchRecord: Codable, Sendable, Equatable {
   public var outcome: BenchRecord {
     var copy = self
     copy.solveSeconds = nil
+    copy.rootSeconds = nil
+    copy.nodes = nil
+    copy.incumbentSeconds = nil
     copy.wallSeconds = nil
     copy.cpuSeconds = nil
     copy.peakBytes = nil

@@ -1,4 +1,5 @@
 import Foundation
+import Placement
 
 /// The sweep as markdown: what `placement bench` prints, and what the README's benchmark
 /// sections are pasted from.
@@ -22,7 +23,9 @@ public struct MarkdownReport: Sendable {
           + "Placement \(first.versions.placement), GLPK \(first.versions.glpk), Swift \(first.versions.swift).")
       lines.append("")
     }
-    lines += strategyTable + [""] + familyTable + [""] + instanceTable
+    lines += strategyTable + [""] + familyTable
+    if !searchTable.isEmpty { lines += [""] + searchTable }
+    lines += [""] + instanceTable
     if !failureLines.isEmpty { lines += [""] + failureLines.map { "- " + $0 } }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -76,6 +79,36 @@ public struct MarkdownReport: Sendable {
           + (seconds.count > 1 ? " [\(Formatting.seconds(seconds.max()))]" : ""),
         Formatting.seconds(Statistics.median(succeeded.compactMap(\.wallSeconds))),
         Formatting.megabytes(Statistics.median(succeeded.compactMap(\.peakBytes).map(Double.init))),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
+  }
+
+  /// One row per strategy on each family whose results state how their search went
+  /// (branch-and-bound strategies): the median time to a proven optimum, when the root LP
+  /// was solved and what it bounded, when the returned placement was found, and nodes.
+  /// Empty when no result states it.
+  public var searchTable: [String] {
+    let rows = summary.families.filter { $0.succeeded.contains { $0.nodes != nil } }
+    guard !rows.isEmpty else { return [] }
+    var lines = [
+      "| family | applicants | strategy | proven optimal | time to optimal (s), median [max] | root LP (s), median | root bound, median | placement found (s), median | nodes, median [max] |",
+      "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows {
+      let succeeded = row.succeeded
+      let optimal = succeeded.filter { $0.status == Solution.Status.optimal.rawValue }.compactMap(\.solveSeconds)
+      let nodes = succeeded.compactMap(\.nodes).map(Double.init)
+      let cells = [
+        row.family, Formatting.count(row.applicants.rounded()), "`\(row.strategy)`",
+        "\(optimal.count) of \(succeeded.count)",
+        Formatting.seconds(Statistics.median(optimal))
+          + (optimal.count > 1 ? " [\(Formatting.seconds(optimal.max()))]" : ""),
+        Formatting.seconds(Statistics.median(succeeded.compactMap(\.rootSeconds))),
+        Formatting.decimal(Statistics.median(succeeded.compactMap(\.rootBound))),
+        Formatting.seconds(Statistics.median(succeeded.compactMap(\.incumbentSeconds))),
+        Formatting.count(Statistics.median(nodes)) + (nodes.count > 1 ? " [\(Formatting.count(nodes.max()))]" : ""),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }

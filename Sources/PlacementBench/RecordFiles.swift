@@ -47,6 +47,8 @@ public enum RecordFiles {
     ("matched", { text($0.matched) }), ("rankSum", { text($0.rankSum) }),
     ("rankProfile", { $0.rankProfile.map { $0.map(String.init).joined(separator: " ") } ?? "" }),
     ("blockingPairs", { text($0.blockingPairs) }), ("solveSeconds", { text($0.solveSeconds) }),
+    ("rootSeconds", { text($0.rootSeconds) }), ("rootBound", { text($0.rootBound) }), ("nodes", { text($0.nodes) }),
+    ("incumbentSeconds", { text($0.incumbentSeconds) }),
     ("wallSeconds", { text($0.wallSeconds) }), ("cpuSeconds", { text($0.cpuSeconds) }),
     ("peakBytes", { text($0.peakBytes) }), ("placementVersion", \.versions.placement),
     ("glpkVersion", \.versions.glpk), ("swiftVersion", \.versions.swift), ("cores", { "\($0.machine.cores)" }),

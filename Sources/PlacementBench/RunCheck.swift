@@ -38,6 +38,15 @@ public struct RunCheck: Sendable {
     var bound: Double?
     var gap: Double?
     var parameters: [String: JSONValue]?
+    var search: Search?
+  }
+
+  /// A result's `search` statistics.
+  private struct Search: Decodable {
+    var rootSeconds: Double?
+    var rootBound: Double?
+    var nodes: Int?
+    var incumbentSeconds: Double?
   }
 
   /// Fills `record` from how the process ended and what it wrote: the result's status and
@@ -82,6 +91,10 @@ public struct RunCheck: Sendable {
     record.objective = claims.objective
     record.bound = claims.bound
     record.gap = claims.gap
+    record.rootSeconds = claims.search?.rootSeconds
+    record.rootBound = claims.search?.rootBound
+    record.nodes = claims.search?.nodes
+    record.incumbentSeconds = claims.search?.incumbentSeconds
     record.matched = evaluation.matched
     record.rankSum = evaluation.rankSum
     record.rankProfile = evaluation.rankProfile

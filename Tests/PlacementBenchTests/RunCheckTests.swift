@@ -53,6 +53,24 @@ struct RunCheckTests {
     #expect(checked.wallSeconds == 1)
   }
 
+  @Test("a search's statistics are recorded from its result; a malformed one fails the run")
+  func searchStatistics() throws {
+    let solution = try DeferredAcceptance().solve(market, control: SolveControl())
+    var searched = Solution(
+      assignment: solution.assignment, status: .optimal,
+      search: SearchStatistics(rootSeconds: 0.25, rootBound: 4.5, nodes: 12, incumbentSeconds: 0.4))
+    let checked = try check(
+      searched.resultJSON(market: market, strategy: "test", evaluation: Evaluation(market, solution.assignment)))
+    #expect(checked.status == "optimal", "\(checked.failure ?? "")")
+    #expect(checked.rootSeconds == 0.25 && checked.rootBound == 4.5)
+    #expect(checked.nodes == 12 && checked.incumbentSeconds == 0.4)
+    searched.search?.rootSeconds = -1
+    let negative = try check(
+      searched.resultJSON(market: market, strategy: "test", evaluation: Evaluation(market, solution.assignment)))
+    #expect(negative.status == BenchRecord.failed)
+    #expect(negative.failure?.contains("search") == true, "\(negative.failure ?? "")")
+  }
+
   @Test("an invalid placement is a failure, not a number")
   func invalidPlacement() throws {
     // Everyone at the first position on their list: capacities are at most 2 of 6.

@@ -107,4 +107,28 @@ struct SweepPlanTests {
       strategies: StrategySpec.list(parsing: strategies),
       instances: InstanceSource.resolve("gen:applicants=10,seed=1..3"), repeats: repeats, timeLimit: timeLimit)
   }
+
+  @Test("an external solver is named solver/model and takes only a time limit")
+  func externalSolvers() throws {
+    let highs = try #require(try ExternalSolver(StrategySpec(parsing: "highs/max-stable:time-limit=60")))
+    #expect(highs.solver == "highs" && highs.model == "max-stable" && highs.timeLimit == 60)
+    #expect(try ExternalSolver(StrategySpec(parsing: "max-stable:time-limit=60")) == nil)
+    #expect(
+      highs.arguments(script: "s.py", placement: "bin", instance: "i.json", timeLimit: 5, output: "r", usage: "u")
+        == [
+          "s.py", "--placement", "bin", "--instance", "i.json", "--model", "max-stable", "--time-limit", "60.0",
+          "--output", "r", "--usage-output", "u",
+        ])
+    for (text, message) in [
+      ("cplex/max-stable", "unknown external solver \"cplex\""), ("highs/fastest", "unknown model \"fastest\""),
+      ("highs/max-stable:gap=0.1", "takes only time-limit"),
+    ] {
+      #expect(throws: BenchError.self, "\(text)") { try ExternalSolver(StrategySpec(parsing: text)) }
+      do {
+        _ = try ExternalSolver(StrategySpec(parsing: text))
+      } catch {
+        #expect(error.description.contains(message), "\(error.description)")
+      }
+    }
+  }
 }

@@ -100,6 +100,27 @@ struct SweepReportTests {
     #expect(throws: BenchError.self) { try SweepMerge([("1", first), ("2", other)]) }
   }
 
+  @Test("the search table shows branch-and-bound's statistics per family, and only when results state them")
+  func searchTable() throws {
+    var records = (0..<3).map {
+      record($0, instance: "gen:seed=\($0 + 1)", strategy: "max-stable", seconds: Double($0 + 1))
+    }
+    #expect(MarkdownReport(records).searchTable.isEmpty)
+    for index in records.indices {
+      records[index].rootSeconds = 0.5 * Double(index + 1)
+      records[index].rootBound = 10.25
+      records[index].nodes = [1, 7, 3][index]
+      records[index].incumbentSeconds = Double(index + 1)
+    }
+    records[2].status = "feasible"
+    let table = MarkdownReport(records).searchTable
+    #expect(table.count == 3, "\(table)")
+    #expect(table[0].hasPrefix("| family | applicants | strategy | proven optimal | time to optimal (s)"))
+    #expect(table[2].contains("| `max-stable` | 2 of 3 |"), "\(table[2])")
+    #expect(table[2].contains("| 3 [7] |"), "\(table[2])")
+    #expect(MarkdownReport(records).text.contains(table[2]))
+  }
+
   @Test("the report holds one plot per figure, and escapes what it shows")
   func report() throws {
     let records = [

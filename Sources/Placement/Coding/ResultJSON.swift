@@ -71,6 +71,11 @@ extension Solution {
       writer.number(gap)
       writer.raw(",\n")
     }
+    if let search {
+      writer.key("search")
+      writer.value(search.json)
+      writer.raw(",\n")
+    }
     writer.key("assignment")
     writer.raw("[")
     var first = true
@@ -202,7 +207,7 @@ private struct ResultJSONReader {
   /// The fields a result of format version 1 may have.
   private static let knownFields: Set<String> = [
     "format", "version", "instance", "strategy", "method", "parameters", "status", "stop", "objectiveName",
-    "objective", "bound", "gap", "assignment", "unassigned", "metrics", "notes", "solveSeconds", "seed",
+    "objective", "bound", "gap", "assignment", "unassigned", "metrics", "notes", "solveSeconds", "seed", "search",
   ]
 
   init(market: Market, scanner: JSONScanner) {

@@ -42,6 +42,8 @@ public struct Solution: Sendable {
   public var notes: [String]
   /// Wall-clock seconds the strategy spent.
   public var solveSeconds: Double
+  /// How its branch-and-bound search went, for strategies that search.
+  public var search: SearchStatistics?
   /// Which algorithm produced the assignment when a strategy has several (for welfare:
   /// `min-cost-flow` or `glpk`); `nil` otherwise.
   public var method: String?
@@ -57,7 +59,7 @@ public struct Solution: Sendable {
   public init(
     assignment: [Int32], status: Status, objective: Double? = nil, bound: Double? = nil,
     objectiveName: String? = nil, stop: StopReason? = nil, notes: [String] = [], solveSeconds: Double = 0,
-    method: String? = nil
+    method: String? = nil, search: SearchStatistics? = nil
   ) {
     self.assignment = assignment
     self.status = status
@@ -68,6 +70,7 @@ public struct Solution: Sendable {
     self.notes = notes
     self.solveSeconds = solveSeconds
     self.method = method
+    self.search = search
   }
 
   /// The solution of work that stopped for `reason` before it found any placement: every

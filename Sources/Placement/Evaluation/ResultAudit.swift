@@ -76,6 +76,21 @@ private struct Auditor {
     checkType("solveSeconds", "a number of seconds ≥ 0") {
       if case .number(let value) = $0 { value >= 0 } else { false }
     }
+    checkType(
+      "search",
+      "an object of rootSeconds, rootBound, nodes and incumbentSeconds, each a number (nodes whole, seconds ≥ 0)"
+    ) {
+      guard case .object(let fields) = $0 else { return false }
+      return fields.allSatisfy { key, value in
+        guard case .number(let number) = value else { return false }
+        switch key {
+        case "rootBound": return number.isFinite
+        case "nodes": return number >= 0 && number.rounded() == number
+        case "rootSeconds", "incumbentSeconds": return number >= 0
+        default: return false
+        }
+      }
+    }
     auditMetrics()
     auditObjective()
   }

@@ -3,6 +3,7 @@ import Foundation
 import Placement
 import PlacementBench
 import PlacementGLPK
+import Subprocess
 
 /// `placement bench` (`placement bench run`): one sweep, or one shard of it.
 struct BenchSweep: AsyncParsableCommand {
@@ -17,7 +18,11 @@ struct BenchSweep: AsyncParsableCommand {
       the markdown tables go to standard output and a line per run to standard error.
 
       Strategies: a comma-separated list of names with options, each as :option=value or \
-      :flag (max-stable:time-limit=60:no-preprocessing, welfare:objective=generous).
+      :flag (max-stable:time-limit=60:no-preprocessing, welfare:objective=generous). \
+      highs/max-stable (or highs/welfare, highs/welfare-stable), with only time-limit, solves \
+      Placement's exported model with HiGHS through scripts/highs-solve.py (python3 with \
+      highspy on the measuring machine; PLACEMENT_SCRIPTS names the folder when the binary \
+      is not under the package), audited like every run.
 
       Instances: files, folders (their .json files), glob patterns, each optionally behind a \
       Glasgow layout (glasgow-smti:data/*.txt, see `placement import`), or generator specs \
@@ -66,8 +71,8 @@ struct BenchSweep: AsyncParsableCommand {
         var record = BenchRecord(
           sweep: plan.identity, run: run.index, runs: plan.runs.count, repeat: run.repeat, instance: prepared.facts,
           strategy: spec.text, status: BenchRecord.failed, versions: versions, machine: machine)
-        // `makePlan` checked every name.
-        let refusals = StrategyRegistry.all.entry(named: spec.name)!.refusals(of: prepared.market)
+        // `makePlan` checked every name; an external solver refuses nothing itself.
+        let refusals = StrategyRegistry.all.entry(named: spec.name)?.refusals(of: prepared.market) ?? []
         if refusals.isEmpty {
           try await execute(spec, on: prepared, timeLimit: plan.timeLimit, scratch: scratch, into: &record)
         } else {
@@ -86,6 +91,7 @@ struct BenchSweep: AsyncParsableCommand {
   private func makePlan() throws -> SweepPlan {
     let specs = try bench { () throws(BenchError) in try StrategySpec.list(parsing: strategies) }
     for spec in specs {
+      if try bench({ () throws(BenchError) in try ExternalSolver(spec) }) != nil { continue }
       guard StrategyRegistry.all.entry(named: spec.name) != nil else {
         throw CLIError(
           message: "--strategies: unknown strategy \"\(spec.name)\"; the strategies are "
@@ -162,10 +168,27 @@ struct BenchSweep: AsyncParsableCommand {
     var arguments = ["solve", prepared.path, "--strategy", spec.name] + spec.arguments
     if let timeLimit, !spec.sets("time-limit") { arguments += ["--time-limit", "\(timeLimit)"] }
     arguments += ["--output", files.resultPath, "--usage-output", files.usagePath, "--quiet"]
+    var program: Executable?
+    // `makePlan` read every spec.
+    if let external = try? ExternalSolver(spec) {
+      guard
+        let script = external.script(
+          besides: ChildProcess.executable, environment: ProcessInfo.processInfo.environment)
+      else {
+        throw CLIError(
+          message: "--strategies \(spec.text): scripts/\(external.solver)-solve.py not found above "
+            + "\(ChildProcess.executable); set PLACEMENT_SCRIPTS to its folder", exitCode: 2)
+      }
+      program = .name("python3")
+      arguments = external.arguments(
+        script: script, placement: ChildProcess.executable, instance: prepared.path, timeLimit: timeLimit,
+        output: files.resultPath, usage: files.usagePath)
+    }
     let limit = spec.timeLimit ?? timeLimit
     // Twice the time limit and a minute more: a strategy that overruns that far is stuck.
     let hardLimit = limit.map { Duration.seconds(2 * $0 + 60) }
-    let (ending, wallSeconds) = try await ChildProcess.run(arguments, errorPath: files.errorPath, hardLimit: hardLimit)
+    let (ending, wallSeconds) = try await ChildProcess.run(
+      arguments, program: program, errorPath: files.errorPath, hardLimit: hardLimit)
     files.complete(&record, market: prepared.market, ending: ending, wallSeconds: wallSeconds, hardLimit: hardLimit)
     for path in [files.resultPath, files.usagePath, files.errorPath] {
       try? FileManager.default.removeItem(atPath: path)

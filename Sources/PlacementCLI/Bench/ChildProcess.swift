@@ -15,7 +15,9 @@ enum ChildProcess {
   /// Runs this binary with `arguments`, its standard error to `errorPath`, killing it
   /// (SIGINT, then SIGKILL two seconds later) if it runs past `hardLimit`; returns how it
   /// ended and its wall seconds.
-  static func run(_ arguments: [String], errorPath: String, hardLimit: Duration?) async throws -> (
+  static func run(
+    _ arguments: [String], program: Executable? = nil, errorPath: String, hardLimit: Duration?
+  ) async throws -> (
     ending: RunCheck.Ending, wallSeconds: Double
   ) {
     let start = ContinuousClock.now
@@ -26,7 +28,8 @@ enum ChildProcess {
         var options = PlatformOptions()
         options.teardownSequence = [.send(signal: .interrupt, allowedDurationToNextStep: .seconds(2))]
         let result = try await Subprocess.run(
-          .path(FilePath(executable)), arguments: Arguments(arguments), platformOptions: options, output: .discarded,
+          program ?? .path(FilePath(executable)), arguments: Arguments(arguments), platformOptions: options,
+          output: .discarded,
           error: .fileDescriptor(errorFile, closeAfterSpawningProcess: true))
         switch result.terminationStatus {
         case .exited(let code): return .exited(code)

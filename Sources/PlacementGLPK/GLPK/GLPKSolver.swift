@@ -26,6 +26,9 @@ public struct LinearProgramSolution: Sendable, Hashable {
   /// only so many whole units of movement if a solution is to beat the incumbent by a
   /// whole unit (whole objectives only; GLPK's own fixing is not counted).
   public var tightenedByReducedCost = 0
+  /// When the root LP was solved and what it bounded, and when the returned solution was
+  /// found (``SearchStatistics``; its nodes are ``nodes``).
+  public var search = SearchStatistics()
 
   /// The relative gap between objective and bound, when both are known.
   public var gap: Double? {
@@ -217,6 +220,8 @@ public struct GLPKSolver: Sendable {
         switch try problem.lpStatus {
         case GLP_OPT:
           rootBound = try problem.lpObjective
+          observer.rootSeconds = control.elapsed.seconds
+          observer.rootBound = rootBound
           control.logger.debug("\(stage): root LP bound \((rootBound ?? 0).logText) at \(control.elapsed.logText)")
         case GLP_NOFEAS, GLP_INFEAS:
           return LinearProgramSolution(status: .infeasible, values: [], nodes: 0)
@@ -281,6 +286,7 @@ public struct GLPKSolver: Sendable {
     }
     solution.elapsed = control.elapsed
     solution.tightenedByReducedCost = tightening?.tightened ?? 0
+    solution.search = observer.statistics(of: solution)
     control.logger.debug("\(stage): \(solution.logLine)")
     return solution
   }
@@ -351,10 +357,30 @@ private final class SearchObserver {
   private var lastIncumbent: Double?
   private var loggedIncumbent: Double?
 
+  /// When the root LP was solved, on the control's clock, and its objective.
+  var rootSeconds: Double?
+  var rootBound: Double?
+  /// When the incumbent last changed (the start's, the time the search began).
+  private var incumbentSeconds: Double?
+
   init(control: SolveControl, stage: String, start: Double?) {
     self.control = control
     self.stage = stage
     self.start = start
+    loggedIncumbent = start
+    if start != nil { incumbentSeconds = control.elapsed.seconds }
+  }
+
+  /// The search's statistics once it returned `solution`: an objective the last node
+  /// report did not show was found after it, at the end.
+  func statistics(of solution: LinearProgramSolution) -> SearchStatistics {
+    var found = incumbentSeconds
+    if let objective = solution.objective, objective != loggedIncumbent || found == nil {
+      found = solution.elapsed.seconds
+    }
+    return SearchStatistics(
+      rootSeconds: rootSeconds, rootBound: rootBound, nodes: solution.nodes,
+      incumbentSeconds: solution.objective == nil ? nil : found)
   }
 
   /// Reports that the root LP is still being solved (no bound yet; the incumbent is the
@@ -371,6 +397,7 @@ private final class SearchObserver {
     if node.has_bound != 0 && abs(node.bound) < 1e300 { bound = node.bound }
     if node.has_incumbent != 0, node.incumbent != loggedIncumbent {
       loggedIncumbent = node.incumbent
+      incumbentSeconds = control.elapsed.seconds
       control.logger.debug(
         "\(stage): incumbent \(node.incumbent.logText) at node \(nodes), bound \(bound?.logText ?? "none"), \(control.elapsed.logText)"
       )

@@ -94,7 +94,8 @@ public struct MaxStableProgram: Strategy {
         return try control.conclude(
           Solution(
             assignment: start.assignment, status: .optimal, objective: Double(placed), bound: Double(placed),
-            objectiveName: "placed", notes: notes, method: start.strategy), by: name)
+            objectiveName: "placed", notes: notes, method: start.strategy,
+            search: SearchStatistics(incumbentSeconds: control.elapsed.seconds)), by: name)
       }
       incumbent = model.values(of: start.assignment)
     }
@@ -145,7 +146,7 @@ public struct MaxStableProgram: Strategy {
     return try control.conclude(
       Solution(
         assignment: assignment, status: result.status, objective: result.objective, bound: result.bound,
-        objectiveName: "placed", stop: result.stop, notes: notes, method: "glpk"), by: name)
+        objectiveName: "placed", stop: result.stop, notes: notes, method: "glpk", search: result.search), by: name)
   }
 
   /// The most applicants any placement of `market` seats, stability aside, by min-cost

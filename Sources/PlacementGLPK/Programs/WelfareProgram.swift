@@ -287,7 +287,7 @@ private struct LevelRun {
         if held.count == levels.count {
           return Solution(
             assignment: model.assignment(from: result.values), status: .optimal, objective: value, bound: value,
-            objectiveName: level.name, notes: notes)
+            objectiveName: level.name, notes: notes, search: result.search)
         }
       case .infeasible:
         notes.append("\(level.name): no placement meets the minimums")
@@ -315,11 +315,11 @@ private struct LevelRun {
         if index == levels.count - 1, let bound, level.sense == .maximize ? objective >= bound : objective <= bound {
           return Solution(
             assignment: model.assignment(from: values), status: .optimal, objective: objective, bound: objective,
-            objectiveName: level.name, notes: notes)
+            objectiveName: level.name, notes: notes, search: result.search)
         }
         return Solution(
           assignment: model.assignment(from: values), status: .feasible, objective: objective, bound: bound,
-          objectiveName: level.name, stop: result.stop ?? .timeLimit, notes: notes)
+          objectiveName: level.name, stop: result.stop ?? .timeLimit, notes: notes, search: result.search)
       }
     }
     preconditionFailure("the last level returns")
