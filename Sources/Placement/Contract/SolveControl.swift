@@ -87,6 +87,13 @@ public final class SolveControl: Sendable {
     return SolveControl(child: self, progress: sink, deadline: .now + remaining * max(0, min(1, fraction)))
   }
 
+  /// A control that stops when this one does, and also `duration` from now: for a side
+  /// search with a budget of its own; no progress.
+  package func child(within duration: Duration) -> SolveControl {
+    let own = ContinuousClock.now + duration
+    return SolveControl(child: self, progress: nil, deadline: deadline.map { min($0, own) } ?? own)
+  }
+
   /// A control for work that finishes a stopped solve (a bound for its report): its own
   /// clock and a deadline `duration` from now, the same seed and logger, no progress.
   package func grace(_ duration: Duration) -> SolveControl {

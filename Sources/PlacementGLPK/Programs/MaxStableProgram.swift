@@ -106,7 +106,8 @@ public struct MaxStableProgram: Strategy {
     ) { [incumbent] options, control, shared throws(GLPKError) in
       let separator = combs?.separator()
       let heuristic = StableRounding.heuristic(
-        model: model, market: market, reduced: reduced, program: program, incumbent: incumbent)
+        model: model, market: market, reduced: reduced, program: program, incumbent: incumbent,
+        neighbourhood: (options, control))
       var result = try GLPKSolver.solveOnThisThread(
         program, options: options, incumbent: incumbent, control: control, stage: "placed", separator: separator,
         heuristic: heuristic, sharing: shared)

@@ -16,20 +16,43 @@ enum StableRounding {
   /// any placement it offered before, and only when it is valid and stable in `market`:
   /// with type quotas and groups deferred acceptance can leave a blocking pair, and such
   /// a placement is not a solution of the programme.
+  ///
+  /// With `neighbourhood`, the first node whose rounding falls short of the node's LP
+  /// bound rounded down also searches the neighbourhood of its LP optimum
+  /// (``RootNeighbourhood``) with those options under that control.
   static func heuristic(
-    model: WelfareModel, market: Market, reduced: Market, program: LinearProgram, incumbent: [Double]?
+    model: WelfareModel, market: Market, reduced: Market, program: LinearProgram, incumbent: [Double]?,
+    neighbourhood: (options: GLPKOptions, control: SolveControl)? = nil
   ) -> NodeHeuristic {
     var best = incumbent.map { program.objectiveValue(of: $0) } ?? -1
+    var searched = false
     return NodeHeuristic { values in
+      var chosen: [Int32]?
       let (assignment, status) = DeferredAcceptance.assignment(
         reduced, preferring: Array(values[0..<reduced.pairCount]))
-      guard status != .infeasible else { return nil }
-      let placed = Double(assignment.count { $0 >= 0 })
-      guard placed > best else { return nil }
-      let evaluation = Evaluation(market, assignment)
-      guard evaluation.isValid && evaluation.isStable else { return nil }
-      best = placed
-      return model.values(of: assignment)
+      if status != .infeasible, Double(assignment.count { $0 >= 0 }) > best {
+        let evaluation = Evaluation(market, assignment)
+        if evaluation.isValid && evaluation.isStable {
+          best = Double(evaluation.matched)
+          chosen = assignment
+        }
+      }
+      if let neighbourhood, !searched, best < (program.objectiveValue(of: values) + 1e-6).rounded(.down) {
+        searched = true
+        let plain = heuristic(model: model, market: market, reduced: reduced, program: program, incumbent: nil)
+        if let found = RootNeighbourhood.search(
+          program, near: values, fixing: 0..<reduced.pairCount, better: best, options: neighbourhood.options,
+          control: neighbourhood.control, heuristic: plain)
+        {
+          let assignment = model.assignment(from: found)
+          let evaluation = Evaluation(market, assignment)
+          if evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best {
+            best = Double(evaluation.matched)
+            chosen = assignment
+          }
+        }
+      }
+      return chosen.map(model.values(of:))
     }
   }
 }
