@@ -16,15 +16,40 @@ package enum GLPKThread {
   ) async -> Result {
     await control.cancelledWithTask {
       await withCheckedContinuation { continuation in
-        let thread = Thread {
-          let result = body(control)
-          GLPKProblem.freeThreadEnvironment()
-          continuation.resume(returning: result)
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
+        start { continuation.resume(returning: body(control)) }
       }
     }
+  }
+
+  /// Runs `body` on a fresh thread and blocks the calling thread until it returns: for a
+  /// side search started from inside a GLPK callback, whose own thread must not run a
+  /// second GLPK solve.
+  package static func runAndWait<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
+    let box = Box<Result>()
+    let done = DispatchSemaphore(value: 0)
+    start {
+      box.value = body()
+      done.signal()
+    }
+    done.wait()
+    // `start` set it before the signal.
+    return box.value!
+  }
+
+  /// Starts `body` on a thread with room for GLPK's recursion, freeing the thread's GLPK
+  /// environment once it returns.
+  private static func start(_ body: @escaping @Sendable () -> Void) {
+    let thread = Thread {
+      body()
+      GLPKProblem.freeThreadEnvironment()
+    }
+    thread.stackSize = 16 << 20
+    thread.start()
+  }
+
+  /// A value handed from the side thread to the one waiting for it.
+  private final class Box<Value>: @unchecked Sendable {
+    var value: Value?
   }
 }
 

@@ -37,28 +37,17 @@ enum RootNeighbourhood {
     var budget = max(.seconds(floorSeconds), control.elapsed * 2)
     if let remaining = control.remaining { budget = min(budget, remaining * share) }
     let side = control.child(within: budget)
-    let box = ResultBox()
-    let done = DispatchSemaphore(value: 0)
     let sub = neighbourhood
     nonisolated(unsafe) let subHeuristic = heuristic
-    let thread = Thread {
-      box.result = try? GLPKSolver.solveOnThisThread(
+    let result = GLPKThread.runAndWait {
+      try? GLPKSolver.solveOnThisThread(
         sub, options: options, incumbent: nil, control: side, stage: "placed (root neighbourhood)",
         heuristic: subHeuristic)
-      GLPKProblem.freeThreadEnvironment()
-      done.signal()
     }
-    thread.stackSize = 16 << 20
-    thread.start()
-    done.wait()
-    guard let result = box.result, let found = result.objective, !result.values.isEmpty,
+    guard let result, let found = result.objective, !result.values.isEmpty,
       program.direction == .maximize ? found > objective : found < objective
     else { return nil }
     return result.values
   }
 
-  /// The side search's result, handed from its thread to the waiting one.
-  private final class ResultBox: @unchecked Sendable {
-    var result: LinearProgramSolution?
-  }
 }
