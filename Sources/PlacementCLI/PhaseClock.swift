@@ -1,4 +1,5 @@
 import Foundation
+import Placement
 
 /// Wall-clock time of consecutive phases of a command, for `--timings`.
 struct PhaseClock {
@@ -9,17 +10,13 @@ struct PhaseClock {
   /// Ends the current phase under `name` and starts the next.
   mutating func lap(_ name: String) {
     let now = ContinuousClock.now
-    phases.append((name, seconds(now - last)))
+    phases.append((name, (now - last).seconds))
     last = now
   }
 
   /// `read 1.234 s, compile 0.5 s, …, total 2.0 s`.
   var summary: String {
-    (phases + [("total", seconds(last - start))])
+    (phases + [("total", (last - start).seconds)])
       .map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
-  }
-
-  private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 }
