@@ -175,12 +175,21 @@ int cglpk_set_names(glp_prob *problem, const char *problem_name, const char *col
 
 /// Runs the primal simplex method for at most `iteration_limit` iterations and
 /// `time_limit_ms`, after GLPK's LP presolver when `presolve` is set (which leaves a
-/// basis only when it solves the problem); `result` receives glp_simplex's code. With
+/// basis only when it solves the problem), pricing by Dantzig's rule when `dantzig` is
+/// set (else projected steepest edge); `result` receives glp_simplex's code. With
 /// `interrupt`, GLPK reports progress every 100 ms to the terminal hook, which
 /// asks `interrupt(interrupt_context)` and abandons the call when it says so
 /// (CGLPK_INTERRUPTED): the simplex method has no callback of its own.
-int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int log_on,
+int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int presolve, int dantzig, int log_on,
                   cglpk_interrupt_function interrupt, void *interrupt_context, int *result);
+
+/// Leaves a primal feasible basis near the feasible point `values` (1-based, `values[0]`
+/// ignored): each of the first `count` columns that is at one of its bounds there is
+/// fixed at it, GLPK's LP presolver solves what is left (the other columns and the rows)
+/// and recovers a basis, and the bounds are restored with the fixed columns nonbasic at
+/// the bound they were fixed to. `result` receives glp_simplex's code, 0 when the basis
+/// is left; otherwise the problem's bounds are restored and its basis is unspecified.
+int cglpk_basis_at(glp_prob *problem, const double *values, int count, int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
 int cglpk_intopt(glp_prob *problem, cglpk_search *search, int log_on, int *result);

@@ -134,25 +134,40 @@ struct GLPKProblem: ~Copyable {
 
   /// Runs the primal simplex method on the LP relaxation for at most `iterations`
   /// iterations and `timeLimitMilliseconds`, after GLPK's LP presolver when `presolve` is
-  /// set (a basis is left only when that solves the problem); returns `glp_simplex`'s
+  /// set (a basis is left only when that solves the problem), pricing by Dantzig's rule
+  /// when `dantzig` is set (else projected steepest edge); returns `glp_simplex`'s
   /// code. With `control`, the call is abandoned within about 100 ms of the control's
   /// cancellation or deadline and `nil` returned: GLPK's simplex method has no callback,
   /// so its terminal output asks, and abandoning it frees every GLPK object on this thread
   /// (this problem included, which may not be used again).
   func simplex(
-    iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, log: Bool,
-    stoppingWith control: SolveControl? = nil
+    iterations: Int32 = .max, timeLimitMilliseconds: Int32, presolve: Bool = false, dantzig: Bool = false,
+    log: Bool, stoppingWith control: SolveControl? = nil
   ) throws(GLPKError) -> Int32? {
     let pointer = try checked()
     var result: Int32 = 0
     let code = withExtendedLifetime(control) {
       cglpk_simplex(
-        pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, log ? 1 : 0,
+        pointer, iterations, timeLimitMilliseconds, presolve ? 1 : 0, dantzig ? 1 : 0, log ? 1 : 0,
         control == nil ? nil : shouldStop, control.map { Unmanaged.passUnretained($0).toOpaque() }, &result)
     }
     if code == CGLPK_INTERRUPTED { return nil }
     try Self.guarded(code)
     return result
+  }
+
+  /// Leaves a primal feasible basis near the feasible point `values` (one per column), so
+  /// that the simplex method starts there instead of searching for feasibility: those of
+  /// the first `count` columns at a bound stay nonbasic at it, and GLPK's presolver places
+  /// the rest. Returns whether it did; when not, the problem is unchanged but for its
+  /// basis.
+  func setBasis(at values: [Double], fixing count: Int) throws(GLPKError) -> Bool {
+    let pointer = try checked()
+    var result: Int32 = 0
+    // GLPK's arrays are 1-based: slot 0 is ignored.
+    let code = ([0] + values).withUnsafeBufferPointer { cglpk_basis_at(pointer, $0.baseAddress, Int32(count), &result) }
+    try Self.guarded(code)
+    return result == 0
   }
 
   /// Runs branch-and-bound from the optimal basis; returns `glp_intopt`'s code.

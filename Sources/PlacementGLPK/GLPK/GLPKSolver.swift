@@ -194,7 +194,13 @@ public struct GLPKSolver: Sendable {
         // the basis. Cancellation or the deadline abandons any of these calls within about
         // 100 ms, and the problem with it (GLPK's own time limit leaves the presolver's
         // time uncounted).
-        if presolve, !control.isCancelled, let milliseconds = control.glpkMilliseconds {
+        // See LinearProgram.rootBasisColumns: the presolver would discard this basis.
+        var warm = false
+        if presolve, program.rootBasisColumns > 0, let incumbent {
+          warm = try problem.setBasis(at: incumbent, fixing: program.rootBasisColumns)
+          if warm { control.logger.debug("\(stage): root LP starts at the starting solution") }
+        }
+        if presolve, !warm, !control.isCancelled, let milliseconds = control.glpkMilliseconds {
           guard
             let code = try problem.simplex(
               iterations: 50_000, timeLimitMilliseconds: milliseconds, presolve: true, log: logOn,
@@ -206,7 +212,7 @@ public struct GLPKSolver: Sendable {
           if let reason = control.stopReason { return early(reason) }
           guard let milliseconds = control.glpkMilliseconds else { return early(.timeLimit) }
           let code = try problem.simplex(
-            iterations: 2000, timeLimitMilliseconds: milliseconds, log: logOn, stoppingWith: control)
+            iterations: 2000, timeLimitMilliseconds: milliseconds, dantzig: warm, log: logOn, stoppingWith: control)
           switch code {
           case nil: return early(control.stopReason ?? .cancelled)
           case 0: break simplex
