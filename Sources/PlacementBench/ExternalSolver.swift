@@ -1,12 +1,18 @@
 import Foundation
 
-/// A solver outside Placement that a sweep measures side by side with its strategies:
-/// `highs/max-stable` solves Placement's own exported max-stable model (after
-/// preprocessing) with HiGHS, through `scripts/highs-solve.py`, and writes a Placement
-/// result that the sweep audits like any other (validity, blocking pairs, every claim).
-/// HiGHS (`pip install highspy`) is needed only on the machine that measures.
+/// A solver outside Placement that a sweep measures side by side with its strategies,
+/// through `scripts/<solver>-solve.py`, which writes a Placement result that the sweep
+/// audits like any other (validity, blocking pairs, every claim):
+/// - `highs/max-stable` (or `welfare`, `welfare-stable`) solves Placement's own exported
+///   model (after preprocessing) with HiGHS (`pip install highspy`);
+/// - `glpsol/max-stable` solves the textbook model (Kwanashie and Manlove's, no
+///   preprocessing) with GLPK's `glpsol` (Debian's glpk-utils), as a researcher would
+///   first; markets with groups, quotas, minimums or overrides are refused by the script.
+///
+/// Neither solver is a dependency of Placement: each is needed only on the machine that
+/// measures.
 public struct ExternalSolver: Sendable, Hashable {
-  /// The solver: `highs`.
+  /// The solver: `highs` or `glpsol`.
   public var solver: String
   /// The model `placement export` writes for it: `max-stable`, `welfare` or `welfare-stable`.
   public var model: String
@@ -14,9 +20,11 @@ public struct ExternalSolver: Sendable, Hashable {
   public var timeLimit: Double?
 
   /// The solvers a spec may name.
-  public static let solvers = ["highs"]
-  /// The models they may solve.
-  public static let models = ["max-stable", "welfare", "welfare-stable"]
+  public static let solvers = ["highs", "glpsol"]
+  /// The models each solver may solve.
+  public static let models = [
+    "highs": ["max-stable", "welfare", "welfare-stable"], "glpsol": ["max-stable"],
+  ]
 
   /// The external solver `spec` names (`highs/max-stable:time-limit=60`), or `nil` when
   /// its name has no `/` (a Placement strategy).
@@ -31,9 +39,10 @@ public struct ExternalSolver: Sendable, Hashable {
         "strategy \"\(spec.text)\": unknown external solver \"\(parts[0])\"; the solvers are \(Self.solvers.joined(separator: ", "))"
       )
     }
-    guard Self.models.contains(parts[1]) else {
+    let models = Self.models[parts[0]] ?? []
+    guard models.contains(parts[1]) else {
       throw BenchError(
-        "strategy \"\(spec.text)\": unknown model \"\(parts[1])\"; the models are \(Self.models.joined(separator: ", "))"
+        "strategy \"\(spec.text)\": unknown model \"\(parts[1])\" for \(parts[0]); its models are \(models.joined(separator: ", "))"
       )
     }
     let options = spec.arguments.filter { $0.hasPrefix("--") }

@@ -113,6 +113,10 @@ struct SweepPlanTests {
     let highs = try #require(try ExternalSolver(StrategySpec(parsing: "highs/max-stable:time-limit=60")))
     #expect(highs.solver == "highs" && highs.model == "max-stable" && highs.timeLimit == 60)
     #expect(try ExternalSolver(StrategySpec(parsing: "max-stable:time-limit=60")) == nil)
+    let glpsol = try #require(try ExternalSolver(StrategySpec(parsing: "glpsol/max-stable")))
+    #expect(glpsol.solver == "glpsol" && glpsol.model == "max-stable" && glpsol.timeLimit == nil)
+    #expect(
+      glpsol.script(besides: "/x/bin/placement", environment: ["PLACEMENT_SCRIPTS": "/s"]) == "/s/glpsol-solve.py")
     #expect(
       highs.arguments(script: "s.py", placement: "bin", instance: "i.json", timeLimit: 5, output: "r", usage: "u")
         == [
@@ -121,6 +125,7 @@ struct SweepPlanTests {
         ])
     for (text, message) in [
       ("cplex/max-stable", "unknown external solver \"cplex\""), ("highs/fastest", "unknown model \"fastest\""),
+      ("glpsol/welfare", "unknown model \"welfare\" for glpsol; its models are max-stable"),
       ("highs/max-stable:gap=0.1", "takes only time-limit"),
     ] {
       #expect(throws: BenchError.self, "\(text)") { try ExternalSolver(StrategySpec(parsing: text)) }
