@@ -59,6 +59,9 @@ extension PlacementCommand {
     @Option(help: "The chance (0–1) that an entry is tied with the one before it.")
     var tieDensity = 0.0
 
+    @Option(help: "Whose lists have ties: both, applicants or positions.")
+    var tiedSides = TiedSides.both
+
     @Option(help: "How much lists agree, from 0 (independent) to 1 (one common ranking).")
     var correlation = 0.5
 
@@ -162,6 +165,7 @@ extension PlacementCommand {
         shape.name = name
         shape.capacity = minCapacity...maxCapacity
         shape.tieDensity = tieDensity
+        shape.tiedSides = tiedSides
         shape.correlation = correlation
         shape.positionPreferences = !indifferentPositions
         shape.groups = groups
@@ -179,3 +183,5 @@ extension PlacementCommand {
     }
   }
 }
+
+extension TiedSides: ExpressibleByArgument {}

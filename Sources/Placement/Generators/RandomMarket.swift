@@ -24,8 +24,11 @@ public struct RandomMarket: Sendable, Hashable {
   public var listLength: Int
   /// The range position capacities are drawn from.
   public var capacity: ClosedRange<Int> = 1...3
-  /// The chance that an entry is tied with the one before it, on both sides.
+  /// The chance that an entry is tied with the one before it, on the sides `tiedSides` names.
   public var tieDensity = 0.0
+  /// Whose lists have ties: both sides' (the default), or only the applicants' or the
+  /// positions' (the other side's lists are strict).
+  public var tiedSides = TiedSides.both
   /// From 0 (everyone's lists independent) to 1 (everyone agrees on popularity and merit).
   public var correlation = 0.5
   /// Whether positions rank applicants (else each is indifferent).
@@ -103,7 +106,7 @@ public struct RandomMarket: Sendable, Hashable {
       applicants: lists.enumerated().map { a, list in
         Applicant(
           id: applicantIDs[a],
-          preferences: tiedList(list.map { positionIDs[Int($0)] }, &random),
+          preferences: tiedList(list.map { positionIDs[Int($0)] }, tied: tiedSides != .positions, &random),
           type: typeNames.isEmpty ? nil : typeNames[Int(random.next() % UInt64(typeNames.count))])
       },
       positions: [])
@@ -119,7 +122,7 @@ public struct RandomMarket: Sendable, Hashable {
     func ranking(_ members: [Int32], _ random: inout SplitMix64) -> PreferenceList {
       let score = members.map { correlation * merit[Int($0)] + (1 - correlation) * random.unit() }
       let order = members.indices.sorted { score[$0] > score[$1] }
-      return tiedList(order.map { applicantIDs[Int(members[$0])] }, &random)
+      return tiedList(order.map { applicantIDs[Int(members[$0])] }, tied: tiedSides != .applicants, &random)
     }
     for p in 0..<positionCount {
       let capacity = self.capacity.lowerBound + Int(random.next() % UInt64(self.capacity.count))
@@ -186,9 +189,10 @@ public struct RandomMarket: Sendable, Hashable {
     return instance
   }
 
-  /// A strict list turned into tiers: each entry joins the previous tier with chance `tieDensity`.
-  private func tiedList(_ ids: [String], _ random: inout SplitMix64) -> PreferenceList {
-    guard tieDensity > 0 else { return PreferenceList(strict: ids) }
+  /// A strict list turned into tiers: each entry joins the previous tier with chance
+  /// `tieDensity` when `tied`, else it stays strict.
+  private func tiedList(_ ids: [String], tied: Bool, _ random: inout SplitMix64) -> PreferenceList {
+    guard tieDensity > 0, tied else { return PreferenceList(strict: ids) }
     var tiers: [Int32] = []
     tiers.reserveCapacity(ids.count)
     var tier: Int32 = 0
@@ -236,4 +240,14 @@ struct WeightedSampler {
     }
     return low
   }
+}
+
+/// Whose lists a ``RandomMarket`` ties.
+public enum TiedSides: String, CaseIterable, Sendable {
+  /// Applicants' and positions' lists.
+  case both
+  /// Only applicants' lists.
+  case applicants
+  /// Only positions' lists.
+  case positions
 }

@@ -29,6 +29,19 @@ import Testing
     #expect(instance.validationIssues().isEmpty)
   }
 
+  @Test(arguments: TiedSides.allCases)
+  func tiesAreOnTheSidesAsked(sides: TiedSides) throws {
+    var shape = RandomMarket(applicants: 200, positions: 40, listLength: 5)
+    shape.tieDensity = 0.6
+    shape.tiedSides = sides
+    let instance = shape.instance(seed: 4)
+    let applicantTies = instance.applicants.contains { $0.preferences.hasTies }
+    let positionTies = instance.positions.contains { $0.preferences?.hasTies ?? false }
+    #expect(applicantTies == (sides != .positions))
+    #expect(positionTies == (sides != .applicants))
+    #expect(instance.validationIssues().isEmpty)
+  }
+
   @Test func theInternshipSeasonHasItsDocumentedShape() throws {
     let instance = RandomMarket.internshipSeasonInstance(seed: 2026)
     #expect(instance.applicants.count == 3_000)
