@@ -20,27 +20,20 @@ the first moment its callbacks show one). Exit 0 on a result, 1 on a stopped or
 infeasible one, 2 on bad usage.
 """
 
-import argparse
 import json
 import math
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 
+from external_result import finish, parse_arguments
+
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--placement", required=True, help="the placement binary")
-    parser.add_argument("--instance", required=True)
-    parser.add_argument("--model", default="max-stable")
-    parser.add_argument("--time-limit", type=float)
-    parser.add_argument("--output", required=True)
-    parser.add_argument("--usage-output")
-    arguments = parser.parse_args()
+    arguments = parse_arguments(__doc__.split("\n")[0], placement_required=True)
 
     try:
         import highspy
@@ -130,21 +123,7 @@ def main() -> int:
     if values:
         search["incumbentSeconds"] = events["improved"] if events["improved"] is not None else seconds
     result["search"] = search
-    result["assignment"] = assignment
-    result["unassigned"] = [a for a in applicants if a not in placed]
-    result["solveSeconds"] = seconds
-    with open(arguments.output, "w", encoding="utf-8") as file:
-        json.dump(result, file, indent=0)
-        file.write("\n")
-    if arguments.usage_output:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        with open(arguments.usage_output, "w", encoding="utf-8") as file:
-            json.dump({"solveSeconds": seconds,
-                       "cpuSeconds": usage.ru_utime + usage.ru_stime,
-                       "peakBytes": max(usage.ru_maxrss, children.ru_maxrss) * 1024}, file)
-    return 0 if result["status"] in ("optimal", "feasible") and not result.get("stop") else 1
-
+    return finish(result, assignment, applicants, seconds, arguments.output, arguments.usage_output)
 
 if __name__ == "__main__":
     sys.exit(main())
