@@ -224,24 +224,16 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
 int cglpk_basis_at(glp_prob *problem, const double *values, int count, int *result) {
   GUARDED({
     int columns = glp_get_num_cols(problem);
-    // 0: left alone; 1: fixed at its lower bound; 2: fixed at its upper bound.
+    // The columns fixed at their upper bounds, with the bounds to restore.
     char *fixed = glp_alloc(columns + 1, sizeof(char));
     double *lower = glp_alloc(columns + 1, sizeof(double));
-    double *upper = glp_alloc(columns + 1, sizeof(double));
     int *type = glp_alloc(columns + 1, sizeof(int));
     for (int j = 1; j <= columns; j++) {
       type[j] = glp_get_col_type(problem, j);
       lower[j] = glp_get_col_lb(problem, j);
-      upper[j] = glp_get_col_ub(problem, j);
-      fixed[j] = 0;
-      if (j > count) continue;
-      int hasLower = type[j] == GLP_LO || type[j] == GLP_DB;
-      int hasUpper = type[j] == GLP_UP || type[j] == GLP_DB;
-      fixed[j] = hasLower && fabs(values[j] - lower[j]) <= 1e-9 ? 1 : hasUpper && fabs(values[j] - upper[j]) <= 1e-9 ? 2 : 0;
-      if (fixed[j]) {
-        double at = fixed[j] == 1 ? lower[j] : upper[j];
-        glp_set_col_bnds(problem, j, GLP_FX, at, at);
-      }
+      double upper = glp_get_col_ub(problem, j);
+      fixed[j] = j <= count && (type[j] == GLP_UP || type[j] == GLP_DB) && fabs(values[j] - upper) <= 1e-9;
+      if (fixed[j]) glp_set_col_bnds(problem, j, GLP_FX, upper, upper);
     }
     glp_smcp parameters;
     glp_init_smcp(&parameters);
@@ -251,12 +243,11 @@ int cglpk_basis_at(glp_prob *problem, const double *values, int count, int *resu
     if (*result == 0 && glp_get_status(problem) != GLP_OPT) *result = GLP_ENOPFS;
     for (int j = 1; j <= columns; j++) {
       if (!fixed[j]) continue;
-      glp_set_col_bnds(problem, j, type[j], lower[j], upper[j]);
-      if (*result == 0 && glp_get_col_stat(problem, j) != GLP_BS)
-        glp_set_col_stat(problem, j, fixed[j] == 1 ? GLP_NL : GLP_NU);
+      double upper = glp_get_col_ub(problem, j);
+      glp_set_col_bnds(problem, j, type[j], lower[j], upper);
+      if (*result == 0 && glp_get_col_stat(problem, j) != GLP_BS) glp_set_col_stat(problem, j, GLP_NU);
     }
     glp_free(type);
-    glp_free(upper);
     glp_free(lower);
     glp_free(fixed);
   })

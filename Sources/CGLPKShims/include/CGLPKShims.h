@@ -184,10 +184,10 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
                   cglpk_interrupt_function interrupt, void *interrupt_context, int *result);
 
 /// Leaves a primal feasible basis near the feasible point `values` (1-based, `values[0]`
-/// ignored): each of the first `count` columns that is at one of its bounds there is
-/// fixed at it, GLPK's LP presolver solves what is left (the other columns and the rows)
-/// and recovers a basis, and the bounds are restored with the fixed columns nonbasic at
-/// the bound they were fixed to. `result` receives glp_simplex's code, 0 when the basis
+/// ignored): each of the first `count` columns that is at its upper bound there is fixed
+/// at it, GLPK's LP presolver solves what is left (the other columns and the rows, from
+/// which it removes much) and recovers a basis, and the bounds are restored with the
+/// fixed columns nonbasic at their upper bounds. `result` receives glp_simplex's code, 0 when the basis
 /// is left; otherwise the problem's bounds are restored and its basis is unspecified.
 int cglpk_basis_at(glp_prob *problem, const double *values, int count, int *result);
 

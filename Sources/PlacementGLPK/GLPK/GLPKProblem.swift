@@ -158,9 +158,9 @@ struct GLPKProblem: ~Copyable {
 
   /// Leaves a primal feasible basis near the feasible point `values` (one per column), so
   /// that the simplex method starts there instead of searching for feasibility: those of
-  /// the first `count` columns at a bound stay nonbasic at it, and GLPK's presolver places
-  /// the rest. Returns whether it did; when not, the problem is unchanged but for its
-  /// basis.
+  /// the first `count` columns at their upper bounds stay nonbasic there, and GLPK's
+  /// presolver places the rest, optimally for what is left. Returns whether it did; when
+  /// not, the problem is unchanged but for its basis.
   func setBasis(at values: [Double], fixing count: Int) throws(GLPKError) -> Bool {
     let pointer = try checked()
     var result: Int32 = 0

@@ -55,12 +55,12 @@ public struct LinearProgram: Sendable, Hashable {
   public var verticesAreWhole = false
   /// When above 0, the root LP of a search given a starting solution starts from a basis
   /// near it, priced by Dantzig's rule, instead of from GLPK's LP presolver, priced by
-  /// projected steepest edge: those of the first `rootBasisColumns` columns that are at a
-  /// bound in the starting solution are nonbasic there, and the presolver places the other
-  /// columns (helpers whose values follow from those). From a feasible point the simplex
-  /// method needs no search for feasibility, which pays where that search is long and
-  /// presolving removes little (one-to-one stability programmes); elsewhere the presolver
-  /// is faster.
+  /// projected steepest edge: those of the first `rootBasisColumns` columns that are at
+  /// their upper bounds in the starting solution (the pairs placed) are nonbasic there,
+  /// and the presolver places the other columns, optimally given those. From a feasible
+  /// point the simplex method needs no search for feasibility, which pays where that search
+  /// is long and presolving removes little (one-to-one stability programmes); elsewhere
+  /// the presolver is faster.
   public var rootBasisColumns = 0
   /// Column names for exported models (empty for none); at most 255 printable ASCII
   /// characters each, no spaces.
