@@ -19,12 +19,12 @@ public struct ExternalSolver: Sendable, Hashable {
   /// The seconds its spec's `time-limit` gives, if it gives one.
   public var timeLimit: Double?
 
-  /// The solvers a spec may name.
-  public static let solvers = ["highs", "glpsol"]
   /// The models each solver may solve.
   public static let models = [
     "highs": ["max-stable", "welfare", "welfare-stable"], "glpsol": ["max-stable"],
   ]
+  /// The solvers a spec may name, in alphabetical order.
+  public static let solvers = models.keys.sorted()
 
   /// The external solver `spec` names (`highs/max-stable:time-limit=60`), or `nil` when
   /// its name has no `/` (a Placement strategy).

@@ -187,8 +187,10 @@ int cglpk_simplex(glp_prob *problem, int iteration_limit, int time_limit_ms, int
 /// ignored): each of the first `count` columns that is at its upper bound there is fixed
 /// at it, GLPK's LP presolver solves what is left (the other columns and the rows, from
 /// which it removes much) and recovers a basis, and the bounds are restored with the
-/// fixed columns nonbasic at their upper bounds. `result` receives glp_simplex's code, 0 when the basis
-/// is left; otherwise the problem's bounds are restored and its basis is unspecified.
+/// fixed columns nonbasic at their upper bounds. `result` receives glp_simplex's code, 0
+/// when the basis is left; otherwise the bounds are restored and the basis unspecified.
+/// The presolved solve has no time limit: it is meant for problems that fixing leaves
+/// small.
 int cglpk_basis_at(glp_prob *problem, const double *values, int count, int *result);
 
 /// Runs branch-and-bound from an optimal LP basis; `result` receives glp_intopt's code.
