@@ -49,5 +49,4 @@ enum RootNeighbourhood {
     else { return nil }
     return result.values
   }
-
 }

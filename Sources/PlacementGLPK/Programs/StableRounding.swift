@@ -28,15 +28,16 @@ enum StableRounding {
     var searched = false
     return NodeHeuristic { values in
       var chosen: [Int32]?
+      // Keeps `assignment` when it is valid, stable and places more than the best so far.
+      func offer(_ assignment: [Int32]) {
+        let evaluation = Evaluation(market, assignment)
+        guard evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best else { return }
+        best = Double(evaluation.matched)
+        chosen = assignment
+      }
       let (assignment, status) = DeferredAcceptance.assignment(
         reduced, preferring: Array(values[0..<reduced.pairCount]))
-      if status != .infeasible, Double(assignment.count { $0 >= 0 }) > best {
-        let evaluation = Evaluation(market, assignment)
-        if evaluation.isValid && evaluation.isStable {
-          best = Double(evaluation.matched)
-          chosen = assignment
-        }
-      }
+      if status != .infeasible, Double(assignment.count { $0 >= 0 }) > best { offer(assignment) }
       if let neighbourhood, !searched, best < (program.objectiveValue(of: values) + 1e-6).rounded(.down) {
         searched = true
         let plain = heuristic(model: model, market: market, reduced: reduced, program: program, incumbent: nil)
@@ -44,12 +45,7 @@ enum StableRounding {
           program, near: values, fixing: 0..<reduced.pairCount, better: best, options: neighbourhood.options,
           control: neighbourhood.control, heuristic: plain)
         {
-          let assignment = model.assignment(from: found)
-          let evaluation = Evaluation(market, assignment)
-          if evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best {
-            best = Double(evaluation.matched)
-            chosen = assignment
-          }
+          offer(model.assignment(from: found))
         }
       }
       return chosen.map(model.values(of:))
