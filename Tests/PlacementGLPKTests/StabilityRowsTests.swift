@@ -58,4 +58,64 @@ import Testing
     }
     #expect(cutMarkets >= 10, "the no-room rows cut the relaxation in \(cutMarkets) of 300 markets")
   }
+
+  /// A one-to-one market, and the same market with a spare two-seat position nobody
+  /// lists, which makes it many-to-one without changing its placements.
+  static func oneToOneAndSpare(seed: UInt64, applicants: Int) -> (oneToOne: Market, spare: Market) {
+    var shape = RandomMarket(applicants: applicants, positions: applicants, listLength: 3)
+    shape.capacity = 1...1
+    shape.tieDensity = 0.7
+    shape.correlation = 0
+    var instance = shape.instance(seed: seed)
+    let oneToOne = Fixtures.market(instance)
+    instance.positions.append(Position(id: "spare", capacity: 2))
+    return (oneToOne, Fixtures.market(instance))
+  }
+
+  /// One-to-one, the prefix counts are the refusal columns: no `full` columns and no
+  /// no-room rows, a smaller programme with the same LP bound as the many-to-one rows
+  /// (which the spare position forces), on markets where that bound is often fractional.
+  @Test func oneToOneRowsHaveTheManyToOneBoundFromASmallerModel() async throws {
+    var fractional = 0
+    for seed in UInt64(1)...150 {
+      let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 40)
+      let programs = [oneToOne, spare].map { MaxStableProgram.program(for: WelfareModel($0, stable: true)) }
+      #expect(!programs[0].columnNames.contains { $0.hasPrefix("full_p") }, "seed \(seed)")
+      #expect(!programs[0].rowNames.contains { $0.hasPrefix("noroom_") }, "seed \(seed)")
+      #expect(programs[1].columnNames.contains { $0.hasPrefix("full_p") }, "seed \(seed)")
+      #expect(programs[0].rowCount < programs[1].rowCount, "seed \(seed)")
+      #expect(programs[0].columnCount < programs[1].columnCount, "seed \(seed)")
+      var bounds: [Double] = []
+      for var program in programs {
+        program.isInteger = [Bool](repeating: false, count: program.columnCount)
+        bounds.append(try #require(try await GLPKSolver().solve(program).objective, "seed \(seed)"))
+      }
+      #expect(abs(bounds[0] - bounds[1]) < 1e-6, "seed \(seed): \(bounds)")
+      if abs(bounds[0] - bounds[0].rounded()) > 1e-6 { fractional += 1 }
+    }
+    #expect(fractional >= 8, "the LP bound is fractional on \(fractional) of 150 markets")
+  }
+
+  /// One-to-one, every stable placement satisfies every row, and the programme's optimum
+  /// is brute force's largest stable placement, as with the spare position.
+  @Test(arguments: 1...200)
+  func oneToOneRowsKeepEveryStablePlacementAndTheOptimum(seed: UInt64) async throws {
+    let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 6)
+    let model = WelfareModel(oneToOne, stable: true)
+    let program = MaxStableProgram.program(for: model)
+    let stable = BruteForce.stableAssignments(oneToOne)
+    for assignment in stable {
+      let broken = program.violations(of: model.values(of: assignment), tolerance: 1e-9)
+      #expect(broken.isEmpty, "seed \(seed): \(assignment) breaks \(broken)")
+    }
+    let largest = stable.map { Evaluation(oneToOne, $0).matched }.max()
+    var options = MaxStableProgram.defaultOptions
+    options.cuts = []
+    for market in [oneToOne, spare] {
+      let solution = try await MaxStableProgram(options: options, preprocessing: false, warmStart: false).solve(market)
+      #expect(solution.status == .optimal, "seed \(seed)")
+      #expect(Evaluation(market, solution.assignment).isStable, "seed \(seed)")
+      #expect(solution.objective.map { Int($0) } == largest, "seed \(seed)")
+    }
+  }
 }

@@ -67,7 +67,9 @@ struct StabilityCombs {
       }
       guard let best else { continue }
       var terms: [(column: Int, coefficient: Double)] = [(tiers[best.tier].filled, 1)]
-      for e in best.members { terms += [(atLeast[e], 1), (e, -1)] }
+      // A member whose first choice is p alone counts with its own column
+      // (`atLeast(b, p) = x(b, p)`): its two terms cancel.
+      for e in best.members where atLeast[e] != e { terms += [(atLeast[e], 1), (e, -1)] }
       cuts.append(Cut(terms: terms, lower: Double(capacity)))
     }
     return cuts

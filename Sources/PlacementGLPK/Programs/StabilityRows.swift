@@ -9,7 +9,8 @@ import Placement
 /// - p is full of applicants it ranks at least as high as a: `full(p, t) = 1` only if
 ///   `filled(p, t) ≥ c(p)`, where `filled(p, t)` counts p's placements of its tiers 1…t
 ///   (needed only when more than c(p) applicants, a included, rank that high: otherwise
-///   p is full of them only with a inside);
+///   p is full of them only with a inside); in a one-to-one market `filled(p, t)` itself,
+///   binary, with no no-room rows;
 /// - a's type quota at p is full of applicants p ranks at least as high as a:
 ///   `full(s, t) = 1` only if `slotFilled(s, t) ≥ q(s)`;
 /// - p and a's type quota have room (`room(p)`, `room(s)`), and some group g of p is
@@ -61,12 +62,14 @@ struct StabilityRows {
     var builder = Builder(program: program)
     defer { program = builder.program }
 
-    // atLeast(a, t), per applicant entry.
+    // atLeast(a, t), per applicant entry; a first choice alone in its tier is its own
+    // count, and so, below, is a position's first-ranked applicant (no full column is
+    // made for either: with one rival at most, p is full of its tier 1 only with a).
     var atLeast = [Int](repeating: -1, count: market.pairCount)
     for a in 0..<market.applicantCount {
       let chain = builder.prefixChain(
         entries: Array(market.entries(ofApplicant: a)), tier: { market.entryApplicantTier[$0] }, upper: 1,
-        name: "atleast_a\(a)")
+        name: "atleast_a\(a)", ownFirst: true)
       for (e, column) in chain { atLeast[e] = column }
     }
     // filled(p, t), per pair.
@@ -75,7 +78,7 @@ struct StabilityRows {
       let entries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
       let chain = builder.prefixChain(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.positionCapacity[p]),
-        name: "filled_p\(p)")
+        name: "filled_p\(p)", ownFirst: true)
       for (e, column) in chain { filled[e] = column }
     }
     // full(s, t) for type quotas that can fill, per pair.
@@ -158,14 +161,26 @@ struct StabilityRows {
     // pairs where that can happen without a inside: more than c(p) rivals. (When at most
     // c(p) applicants, a included, rank as high as a, p is full of them only with a
     // inside, so one of the other terms must hold.)
+    //
+    // One-to-one, p is full of its tiers 1…t exactly when `filled(p, t) = 1`, so that
+    // prefix count, made binary, is the refusal column itself, and the no-room rows follow
+    // from the capacities: the same LP bound from a smaller model. Many-to-one markets
+    // keep a `full` column for their one-seat positions too, where the substitution
+    // changed the search for the worse (both measured in the README).
+    let oneToOne = market.positionCapacity.allSatisfy { $0 == 1 }
     var positionFull = [Int](repeating: -1, count: market.pairCount)
     for e in 0..<market.pairCount where rivals[e] > Int(market.positionCapacity[Int(market.entryPosition[e])]) {
       let p = Int(market.entryPosition[e])
-      positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
+      if oneToOne {
+        positionFull[e] = filled[e]
+        builder.program.isInteger[filled[e]] = true
+      } else {
+        positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
+      }
     }
     largestAllowed = builder.definitions
     combs = elastic ? nil : StabilityCombs(market: market, atLeast: atLeast, filled: filled)
-    builder.appendNoRoomRows(market: market, positionFull: positionFull)
+    if !oneToOne { builder.appendNoRoomRows(market: market, positionFull: positionFull) }
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {
@@ -247,7 +262,13 @@ private struct Builder {
 
   /// Prefix-count columns over `entries` grouped by `tier` (ascending): one column per
   /// tier, `prefix(t) = prefix(t − 1) + Σ x` over tier t. Returns each entry's column.
-  mutating func prefixChain(entries: [Int], tier: (Int) -> Int32, upper: Double, name: String) -> [(Int, Int)] {
+  ///
+  /// With `ownFirst`, a first tier of one entry has that entry's own column as its prefix
+  /// (no column, no row; `upper` is at least 1). Only for chains whose prefixes get no
+  /// `full` column there, since ``full(of:atLeast:name:)`` keeps one per prefix column.
+  mutating func prefixChain(
+    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, ownFirst: Bool = false
+  ) -> [(Int, Int)] {
     let sorted = entries.sorted { tier($0) < tier($1) }
     var result: [(Int, Int)] = []
     result.reserveCapacity(sorted.count)
@@ -257,6 +278,12 @@ private struct Builder {
       let current = tier(sorted[index])
       var end = index
       while end < sorted.count && tier(sorted[end]) == current { end += 1 }
+      if ownFirst, index == 0, end == 1 {
+        result.append((sorted[0], sorted[0]))
+        previous = sorted[0]
+        index = end
+        continue
+      }
       let column = program.addColumn(objective: 0, lower: 0, upper: upper)
       program.columnNames.append("\(name)_t\(current == Int32.max ? "last" : String(current + 1))")
       program.appendTerm(column: column, coefficient: 1)
