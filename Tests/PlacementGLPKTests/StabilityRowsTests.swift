@@ -72,41 +72,59 @@ import Testing
     return (oneToOne, Fixtures.market(instance))
   }
 
-  /// One-to-one, the prefix counts are the refusal columns: no `full` columns and no
-  /// no-room rows, a smaller programme with the same LP bound as the many-to-one rows
-  /// (which the spare position forces), on markets where that bound is often fractional.
+  /// One-to-one, the prefix counts are the refusal columns and the applicants' counts
+  /// (three choices here) are written out: no `full` or `atleast` columns and no no-room
+  /// rows, a smaller programme with the same LP bound as the many-to-one rows (which the
+  /// spare position forces), on markets where that bound is often fractional; the combs
+  /// found at the one-to-one optimum (in most markets), written out too, are violated there.
   @Test func oneToOneRowsHaveTheManyToOneBoundFromASmallerModel() async throws {
     var fractional = 0
+    var cutMarkets = 0
     for seed in UInt64(1)...150 {
       let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 40)
-      let programs = [oneToOne, spare].map { MaxStableProgram.program(for: WelfareModel($0, stable: true)) }
+      let models = [oneToOne, spare].map { WelfareModel($0, stable: true) }
+      let programs = models.map { MaxStableProgram.program(for: $0) }
       #expect(!programs[0].columnNames.contains { $0.hasPrefix("full_p") }, "seed \(seed)")
+      #expect(!programs[0].columnNames.contains { $0.hasPrefix("atleast_") }, "seed \(seed)")
       #expect(!programs[0].rowNames.contains { $0.hasPrefix("noroom_") }, "seed \(seed)")
       #expect(programs[1].columnNames.contains { $0.hasPrefix("full_p") }, "seed \(seed)")
+      #expect(programs[1].columnNames.contains { $0.hasPrefix("atleast_") }, "seed \(seed)")
       #expect(programs[0].rowCount < programs[1].rowCount, "seed \(seed)")
       #expect(programs[0].columnCount < programs[1].columnCount, "seed \(seed)")
-      var bounds: [Double] = []
+      var solutions: [LinearProgramSolution] = []
       for var program in programs {
         program.isInteger = [Bool](repeating: false, count: program.columnCount)
-        bounds.append(try #require(try await GLPKSolver().solve(program).objective, "seed \(seed)"))
+        solutions.append(try await GLPKSolver().solve(program))
       }
+      let bounds = try solutions.map { try #require($0.objective, "seed \(seed)") }
       #expect(abs(bounds[0] - bounds[1]) < 1e-6, "seed \(seed): \(bounds)")
       if abs(bounds[0] - bounds[0].rounded()) > 1e-6 { fractional += 1 }
+      let cuts = try #require(models[0].stabilityCombs).violated(by: solutions[0].values)
+      for cut in cuts {
+        let activity = cut.terms.reduce(0) { $0 + $1.coefficient * solutions[0].values[$1.column] }
+        #expect(activity < cut.lower - 0.05, "seed \(seed)")
+      }
+      if !cuts.isEmpty { cutMarkets += 1 }
     }
     #expect(fractional >= 8, "the LP bound is fractional on \(fractional) of 150 markets")
+    #expect(cutMarkets >= 60, "combs cut the one-to-one relaxation in \(cutMarkets) of 150 markets")
   }
 
-  /// One-to-one, every stable placement satisfies every row, and the programme's optimum
-  /// is brute force's largest stable placement, as with the spare position.
+  /// One-to-one, every stable placement satisfies every row and comb, and the programme's
+  /// optimum is brute force's largest stable placement, as with the spare position.
   @Test(arguments: 1...200)
   func oneToOneRowsKeepEveryStablePlacementAndTheOptimum(seed: UInt64) async throws {
     let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 6)
     let model = WelfareModel(oneToOne, stable: true)
     let program = MaxStableProgram.program(for: model)
     let stable = BruteForce.stableAssignments(oneToOne)
+    let combs = try #require(model.stabilityCombs)
     for assignment in stable {
-      let broken = program.violations(of: model.values(of: assignment), tolerance: 1e-9)
+      let values = model.values(of: assignment)
+      let broken = program.violations(of: values, tolerance: 1e-9)
       #expect(broken.isEmpty, "seed \(seed): \(assignment) breaks \(broken)")
+      let cuts = combs.violated(by: values, margin: 1e-9)
+      #expect(cuts.isEmpty, "seed \(seed): \(assignment) violates combs \(cuts.map(\.lower))")
     }
     let largest = stable.map { Evaluation(oneToOne, $0).matched }.max()
     var options = MaxStableProgram.defaultOptions

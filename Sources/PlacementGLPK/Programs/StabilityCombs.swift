@@ -28,12 +28,12 @@ struct StabilityCombs {
 
   /// The eligible positions' capacities and tiers, best first.
   private var positions: [(capacity: Int, tiers: [Tier])] = []
-  /// `atLeast(a, p)`'s column for each entry (a, p).
-  private let atLeast: [Int]
+  /// The columns summing to `atLeast(a, p)`, for each entry (a, p).
+  private let atLeast: [[Int]]
 
   /// Collects the positions of `market` that refuse only when full, given the `atLeast`
   /// and `filled` prefix columns of every entry.
-  init(market: Market, atLeast: [Int], filled: [Int]) {
+  init(market: Market, atLeast: [[Int]], filled: [Int]) {
     self.atLeast = atLeast
     for p in 0..<market.positionCount where market.refusesOnlyWhenFull(position: p) {
       let capacity = Int(market.positionCapacity[p])
@@ -57,7 +57,7 @@ struct StabilityCombs {
       away.removeAll(keepingCapacity: true)
       var best: (slack: Double, tier: Int, members: [Int])?
       for (t, tier) in tiers.enumerated() {
-        for e in tier.entries { away.append((values[atLeast[e]] - values[e], e)) }
+        for e in tier.entries { away.append((atLeast[e].reduce(-values[e]) { $0 + values[$1] }, e)) }
         guard away.count > capacity else { continue }
         away.sort { $0.value < $1.value }
         let slack = away[0..<capacity].reduce(values[tier.filled]) { $0 + $1.value } - Double(capacity)
@@ -67,9 +67,11 @@ struct StabilityCombs {
       }
       guard let best else { continue }
       var terms: [(column: Int, coefficient: Double)] = [(tiers[best.tier].filled, 1)]
-      // A member whose first choice is p alone counts with its own column
-      // (`atLeast(b, p) = x(b, p)`): its two terms cancel.
-      for e in best.members where atLeast[e] != e { terms += [(atLeast[e], 1), (e, -1)] }
+      // `atLeast(b, p) − x(b, p)`: an inlined count holds x(b, p) itself, which cancels.
+      for e in best.members {
+        terms += atLeast[e].lazy.filter { $0 != e }.map { ($0, 1) }
+        if !atLeast[e].contains(e) { terms.append((e, -1)) }
+      }
       cuts.append(Cut(terms: terms, lower: Double(capacity)))
     }
     return cuts

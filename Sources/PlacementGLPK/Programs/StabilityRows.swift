@@ -32,7 +32,9 @@ import Placement
 /// the terms present only where they can matter. Projected onto the placements it is
 /// Kwanashie and Manlove's (2014) weak-stability row `c(p)·atLeast + filled ≥ c(p)`, with
 /// the same LP bound, but branching can then decide whether a position is full of whom;
-/// the prefix-count dummies are Delorme et al.'s (2019), which keep the size O(pairs).
+/// the prefix-count dummies are Delorme et al.'s (2019), which keep the size O(pairs)
+/// (one-to-one, an applicant's counts over at most three entries are written out where
+/// they are used).
 /// No-room rows (`Builder.appendNoRoomRows`) strengthen the relaxation: a position full
 /// of its tiers 1…t seats nobody from a later tier.
 /// Every helper column is either a prefix count, fixed by an equality row, or as large
@@ -62,15 +64,21 @@ struct StabilityRows {
     var builder = Builder(program: program)
     defer { program = builder.program }
 
-    // atLeast(a, t), per applicant entry; a first choice alone in its tier is its own
+    let oneToOne = market.positionCapacity.allSatisfy { $0 == 1 }
+    // atLeast(a, t), per applicant entry: a first choice alone in its tier is its own
     // count, and so, below, is a position's first-ranked applicant (no full column is
     // made for either: with one rival at most, p is full of its tier 1 only with a).
-    var atLeast = [Int](repeating: -1, count: market.pairCount)
+    // One-to-one, the counts of an applicant with at most three entries are written out
+    // in the rows that use them: the same programme with a row and a column fewer each,
+    // and a faster root LP (measured in the README). Longer lists and many-to-one models
+    // keep their columns: written out, their searches were slower.
+    var atLeast = [[Int]](repeating: [], count: market.pairCount)
     for a in 0..<market.applicantCount {
+      let entries = Array(market.entries(ofApplicant: a))
       let chain = builder.prefixChain(
-        entries: Array(market.entries(ofApplicant: a)), tier: { market.entryApplicantTier[$0] }, upper: 1,
-        name: "atleast_a\(a)", ownFirst: true)
-      for (e, column) in chain { atLeast[e] = column }
+        entries: entries, tier: { market.entryApplicantTier[$0] }, upper: 1,
+        name: "atleast_a\(a)", inlineUpTo: oneToOne && entries.count <= 3 ? 3 : 1)
+      for (e, terms) in chain { atLeast[e] = terms }
     }
     // filled(p, t), per pair.
     var filled = [Int](repeating: -1, count: market.pairCount)
@@ -78,8 +86,8 @@ struct StabilityRows {
       let entries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
       let chain = builder.prefixChain(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.positionCapacity[p]),
-        name: "filled_p\(p)", ownFirst: true)
-      for (e, column) in chain { filled[e] = column }
+        name: "filled_p\(p)", inlineUpTo: 1)
+      for (e, terms) in chain { filled[e] = terms[0] }
     }
     // full(s, t) for type quotas that can fill, per pair.
     var slotEntries = [[Int]](repeating: [], count: market.quotaCapacity.count)
@@ -91,7 +99,8 @@ struct StabilityRows {
       let chain = builder.prefixChain(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.quotaCapacity[s]),
         name: "slotfilled_q\(s)")
-      for (e, prefix) in chain {
+      for (e, terms) in chain {
+        let prefix = terms[0]
         slotFull[e] = builder.full(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)")
       }
     }
@@ -107,7 +116,8 @@ struct StabilityRows {
         let chain = builder.prefixChain(
           entries: entries, tier: { market.groupTier(g, applicant: Int(market.entryApplicant[$0])) },
           upper: Double(market.groupCapacity[g]), name: "groupfilled_g\(g)")
-        for (e, prefix) in chain {
+        for (e, terms) in chain {
+          let prefix = terms[0]
           let full = builder.full(of: prefix, atLeast: Double(market.groupCapacity[g]), name: "full_g\(g)")
           let a = Int(market.entryApplicant[e])
           guard refused[a * market.groupCount + g] == nil else { continue }
@@ -167,7 +177,6 @@ struct StabilityRows {
     // from the capacities: the same LP bound from a smaller model. Many-to-one markets
     // keep a `full` column for their one-seat positions too, where the substitution
     // changed the search for the worse (both measured in the README).
-    let oneToOne = market.positionCapacity.allSatisfy { $0 == 1 }
     var positionFull = [Int](repeating: -1, count: market.pairCount)
     for e in 0..<market.pairCount where rivals[e] > Int(market.positionCapacity[Int(market.entryPosition[e])]) {
       let p = Int(market.entryPosition[e])
@@ -190,7 +199,7 @@ struct StabilityRows {
         builder.program.columnNames.append("block_a\(market.entryApplicant[e])_p\(p)")
         builder.program.appendTerm(column: blockingColumn[e], coefficient: 1)
       }
-      builder.program.appendTerm(column: atLeast[e], coefficient: 1)
+      for column in atLeast[e] { builder.program.appendTerm(column: column, coefficient: 1) }
       for column in [positionFull[e], slotFull[e], groupRefuses[e], ruleRefuses[e]] where column >= 0 {
         builder.program.appendTerm(column: column, coefficient: 1)
       }
@@ -260,39 +269,35 @@ private struct Builder {
     self.program = program
   }
 
-  /// Prefix-count columns over `entries` grouped by `tier` (ascending): one column per
-  /// tier, `prefix(t) = prefix(t − 1) + Σ x` over tier t. Returns each entry's column.
-  ///
-  /// With `ownFirst`, a first tier of one entry has that entry's own column as its prefix
-  /// (no column, no row; `upper` is at least 1). Only for chains whose prefixes get no
-  /// `full` column there, since ``full(of:atLeast:name:)`` keeps one per prefix column.
+  /// Prefix counts over `entries` grouped by `tier` (ascending), `prefix(t) = prefix(t − 1)
+  /// + Σ x` over tier t: each entry's count as the columns that sum to it. A prefix of at
+  /// most `inlineUpTo` entries is those entries' own columns (no column, no row); a longer
+  /// one is one column per tier, defined by an equality row. With `inlineUpTo` at most 1,
+  /// every count is one column.
   mutating func prefixChain(
-    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, ownFirst: Bool = false
-  ) -> [(Int, Int)] {
+    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, inlineUpTo: Int = 0
+  ) -> [(entry: Int, terms: [Int])] {
     let sorted = entries.sorted { tier($0) < tier($1) }
-    var result: [(Int, Int)] = []
+    var result: [(entry: Int, terms: [Int])] = []
     result.reserveCapacity(sorted.count)
-    var previous = -1
+    var previous: [Int] = []
     var index = 0
     while index < sorted.count {
       let current = tier(sorted[index])
       var end = index
       while end < sorted.count && tier(sorted[end]) == current { end += 1 }
-      if ownFirst, index == 0, end == 1 {
-        result.append((sorted[0], sorted[0]))
-        previous = sorted[0]
-        index = end
-        continue
+      var terms = previous + sorted[index..<end]
+      if terms.count > inlineUpTo {
+        let column = program.addColumn(objective: 0, lower: 0, upper: upper)
+        program.columnNames.append("\(name)_t\(current == Int32.max ? "last" : String(current + 1))")
+        program.appendTerm(column: column, coefficient: 1)
+        for e in terms { program.appendTerm(column: e, coefficient: -1) }
+        program.closeRow(lower: 0, upper: 0)
+        program.rowNames.append(program.columnNames[column])
+        terms = [column]
       }
-      let column = program.addColumn(objective: 0, lower: 0, upper: upper)
-      program.columnNames.append("\(name)_t\(current == Int32.max ? "last" : String(current + 1))")
-      program.appendTerm(column: column, coefficient: 1)
-      if previous >= 0 { program.appendTerm(column: previous, coefficient: -1) }
-      for e in sorted[index..<end] { program.appendTerm(column: e, coefficient: -1) }
-      program.closeRow(lower: 0, upper: 0)
-      program.rowNames.append(program.columnNames[column])
-      for e in sorted[index..<end] { result.append((e, column)) }
-      previous = column
+      for e in sorted[index..<end] { result.append((e, terms)) }
+      previous = terms
       index = end
     }
     return result
