@@ -222,7 +222,7 @@ public struct MaxStableProgram: Strategy {
     }
     // One-to-one, the presolver removes little and the search for feasibility is long, so
     // the root LP starts at the starting placement (the README measures both starts).
-    if model.market.positionCapacity.allSatisfy({ $0 == 1 }) { program.rootBasisColumns = model.market.pairCount }
+    if model.market.isOneToOne { program.rootBasisColumns = model.market.pairCount }
     return program
   }
 

@@ -64,7 +64,7 @@ struct StabilityRows {
     var builder = Builder(program: program)
     defer { program = builder.program }
 
-    let oneToOne = market.positionCapacity.allSatisfy { $0 == 1 }
+    let oneToOne = market.isOneToOne
     // atLeast(a, t), per applicant entry: a first choice alone in its tier is its own
     // count, and so, below, is a position's first-ranked applicant (no full column is
     // made for either: with one rival at most, p is full of its tier 1 only with a).
@@ -84,10 +84,10 @@ struct StabilityRows {
     var filled = [Int](repeating: -1, count: market.pairCount)
     for p in 0..<market.positionCount {
       let entries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
-      let chain = builder.prefixChain(
+      let chain = builder.prefixColumns(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.positionCapacity[p]),
-        name: "filled_p\(p)", inlineUpTo: 1)
-      for (e, terms) in chain { filled[e] = terms[0] }
+        name: "filled_p\(p)", ownFirst: true)
+      for (e, column) in chain { filled[e] = column }
     }
     // full(s, t) for type quotas that can fill, per pair.
     var slotEntries = [[Int]](repeating: [], count: market.quotaCapacity.count)
@@ -96,11 +96,10 @@ struct StabilityRows {
     }
     var slotFull = [Int](repeating: -1, count: market.pairCount)
     for (s, entries) in slotEntries.enumerated() where entries.count >= Int(market.quotaCapacity[s]) {
-      let chain = builder.prefixChain(
+      let chain = builder.prefixColumns(
         entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.quotaCapacity[s]),
         name: "slotfilled_q\(s)")
-      for (e, terms) in chain {
-        let prefix = terms[0]
+      for (e, prefix) in chain {
         slotFull[e] = builder.full(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)")
       }
     }
@@ -113,11 +112,10 @@ struct StabilityRows {
           market.entries(ofPosition: Int(p)).map { Int(market.positionListEntry[$0]) }
         }
         guard entries.count >= Int(market.groupCapacity[g]) else { continue }
-        let chain = builder.prefixChain(
+        let chain = builder.prefixColumns(
           entries: entries, tier: { market.groupTier(g, applicant: Int(market.entryApplicant[$0])) },
           upper: Double(market.groupCapacity[g]), name: "groupfilled_g\(g)")
-        for (e, terms) in chain {
-          let prefix = terms[0]
+        for (e, prefix) in chain {
           let full = builder.full(of: prefix, atLeast: Double(market.groupCapacity[g]), name: "full_g\(g)")
           let a = Int(market.entryApplicant[e])
           guard refused[a * market.groupCount + g] == nil else { continue }
@@ -272,8 +270,7 @@ private struct Builder {
   /// Prefix counts over `entries` grouped by `tier` (ascending), `prefix(t) = prefix(t − 1)
   /// + Σ x` over tier t: each entry's count as the columns that sum to it. A prefix of at
   /// most `inlineUpTo` entries is those entries' own columns (no column, no row); a longer
-  /// one is one column per tier, defined by an equality row. With `inlineUpTo` at most 1,
-  /// every count is one column.
+  /// one is one column per tier, defined by an equality row.
   mutating func prefixChain(
     entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, inlineUpTo: Int = 0
   ) -> [(entry: Int, terms: [Int])] {
@@ -301,6 +298,16 @@ private struct Builder {
       index = end
     }
     return result
+  }
+
+  /// ``prefixChain(entries:tier:upper:name:inlineUpTo:)`` with every count one column: a
+  /// new column per tier, or with `ownFirst` a first tier of one entry that entry's own.
+  mutating func prefixColumns(
+    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, ownFirst: Bool = false
+  ) -> [(entry: Int, column: Int)] {
+    prefixChain(entries: entries, tier: tier, upper: upper, name: name, inlineUpTo: ownFirst ? 1 : 0).map {
+      ($0.entry, $0.terms[0])
+    }
   }
 
   /// The binary that may be 1 only when the prefix count `prefix` is at least
