@@ -60,6 +60,25 @@ func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMa
         ).matched)
   }
 
+  /// One-to-one markets, where the agreeing neighbourhood is searched at any shortfall
+  /// (from nothing, without the warm start, the root's rounding is often short).
+  @Test(arguments: 1...300)
+  func oneToOneMarketsPlaceAsManyAsTheLargest(seed: UInt64) async throws {
+    let market = Fixtures.tinyMarket(seed: seed, applicants: 7, positions: 6, listLength: 3) { shape in
+      shape.capacity = 1...1
+      shape.tieDensity = 0.6
+    }
+    #expect(market.positionCapacity.allSatisfy { $0 == 1 })
+    let largest = BruteForce.stableAssignments(market).map { Evaluation(market, $0).matched }.max()
+    for strategy in [MaxStableProgram(), MaxStableProgram(preprocessing: false, warmStart: false)] {
+      let solution = try await strategy.solve(market)
+      #expect(solution.status == .optimal, "seed \(seed): \(solution.notes)")
+      let evaluation = Evaluation(market, solution.assignment)
+      #expect(evaluation.isValid && evaluation.isStable, "seed \(seed)")
+      #expect(evaluation.matched == largest, "seed \(seed)")
+    }
+  }
+
   /// Every feature: ties, groups (ranking or not, crossing on some seeds), type quotas,
   /// minimums and closable positions; brute force is the reference.
   @Test(arguments: 1...1_000)

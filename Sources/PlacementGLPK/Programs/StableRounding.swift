@@ -18,13 +18,19 @@ enum StableRounding {
   /// a placement is not a solution of the programme.
   ///
   /// With `neighbourhood`, the first node whose rounding falls short of the node's LP
-  /// bound rounded down also searches the neighbourhood of its LP optimum
-  /// (``RootNeighbourhood``) with those options under that control.
+  /// bound rounded down also searches the neighbourhoods of its LP optimum
+  /// (``RootNeighbourhood``) with those options under that control: that of its whole
+  /// non-zero values, and then, while the best placement so far still falls short and
+  /// each search improves on it, that of the refusal columns on which the LP optimum
+  /// agrees with it: in one-to-one markets always, else only when it falls short by at
+  /// most ``RootNeighbourhood/agreeingShortfall``; and only when the node was reached
+  /// after ``RootNeighbourhood/agreeingAfter``.
   static func heuristic(
     model: WelfareModel, market: Market, reduced: Market, program: LinearProgram, incumbent: [Double]?,
     neighbourhood: (options: GLPKOptions, control: SolveControl)? = nil
   ) -> NodeHeuristic {
     var best = incumbent.map { program.objectiveValue(of: $0) } ?? -1
+    var bestValues = incumbent
     var searched = false
     return NodeHeuristic { values in
       var chosen: [Int32]?
@@ -34,18 +40,33 @@ enum StableRounding {
         guard evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best else { return }
         best = Double(evaluation.matched)
         chosen = assignment
+        bestValues = model.values(of: assignment)
       }
       let (assignment, status) = DeferredAcceptance.assignment(
         reduced, preferring: Array(values[0..<reduced.pairCount]))
       if status != .infeasible, Double(assignment.count { $0 >= 0 }) > best { offer(assignment) }
-      if let neighbourhood, !searched, best < (program.objectiveValue(of: values) + 1e-6).rounded(.down) {
+      let bound = (program.objectiveValue(of: values) + 1e-6).rounded(.down)
+      if let neighbourhood, !searched, best < bound {
         searched = true
-        let plain = heuristic(model: model, market: market, reduced: reduced, program: program, incumbent: nil)
-        if let found = RootNeighbourhood.search(
-          program, near: values, fixing: 0..<reduced.pairCount, better: best, options: neighbourhood.options,
-          control: neighbourhood.control, heuristic: plain)
+        let budget = RootNeighbourhood.budget(at: neighbourhood.control)
+        // Each side search rounds its own nodes, offering only what beats the best so far.
+        func search(_ fixing: RootNeighbourhood.Fixing) {
+          let plain = heuristic(model: model, market: market, reduced: reduced, program: program, incumbent: bestValues)
+          if let found = RootNeighbourhood.search(
+            program, near: values, fixing: fixing, better: best, options: neighbourhood.options,
+            control: neighbourhood.control, budget: budget, heuristic: plain)
+          {
+            offer(model.assignment(from: found))
+          }
+        }
+        search(.wholeNonZero(0..<reduced.pairCount))
+        // Again from each better placement, while the searches improve on it.
+        while best < bound, neighbourhood.control.elapsed >= RootNeighbourhood.agreeingAfter,
+          market.isOneToOne || bound - best <= RootNeighbourhood.agreeingShortfall, let start = bestValues
         {
-          offer(model.assignment(from: found))
+          let before = best
+          search(.agreeing(with: start))
+          if best <= before { break }
         }
       }
       return chosen.map(model.values(of:))
