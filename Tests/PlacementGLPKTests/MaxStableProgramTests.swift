@@ -60,8 +60,8 @@ func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMa
         ).matched)
   }
 
-  /// One-to-one markets, where the agreeing neighbourhood is searched at any shortfall
-  /// (from nothing, without the warm start, the root's rounding is often short).
+  /// One-to-one markets, where the stability rows take a shape of their own (from
+  /// nothing, without the warm start, the root's rounding is often short).
   @Test(arguments: 1...300)
   func oneToOneMarketsPlaceAsManyAsTheLargest(seed: UInt64) async throws {
     let market = Fixtures.tinyMarket(seed: seed, applicants: 7, positions: 6, listLength: 3) { shape in
