@@ -31,7 +31,11 @@ import Placement
 /// + (1 − open(p)) ≥ 1`,
 /// the terms present only where they can matter. Projected onto the placements it is
 /// Kwanashie and Manlove's (2014) weak-stability row `c(p)·atLeast + filled ≥ c(p)`, with
-/// the same LP bound, but branching can then decide whether a position is full of whom;
+/// the same LP bound, but branching can then decide whether a position is full of whom.
+/// One-to-one, where `filled(p, t)` is the refusal column and counts a's own placement at
+/// p, x(a, p) is left out of `atLeast(a, t_a)` in (a, p)'s row: the comb of
+/// ``StabilityCombs`` with S = {a}, a tighter relaxation (a half placement is no longer
+/// counted twice), which on one-to-one markets often has a whole optimum;
 /// the prefix-count dummies are Delorme et al.'s (2019), which keep the size O(pairs)
 /// (one-to-one, an applicant's counts over at most three entries are written out where
 /// they are used).
@@ -45,7 +49,8 @@ struct StabilityRows {
   /// dependency order. Each row reads `k · column + Σ others ≤ upper` with k > 0.
   private var largestAllowed: [(column: Int, rows: [Int])] = []
   /// The comb inequalities of the positions whose only refusal is being full; `nil` for
-  /// elastic rows, which they would cut (they hold for stable placements only).
+  /// elastic rows, which they would cut (they hold for stable placements only), and for
+  /// one-to-one markets, whose rows imply them.
   private(set) var combs: StabilityCombs?
   /// With elastic rows, each pair's `block_a<i>_p<j>` column: a binary that may be 1 only
   /// when no other term of the pair's row holds, so that, minimised, it is 1 exactly when
@@ -186,7 +191,9 @@ struct StabilityRows {
       }
     }
     largestAllowed = builder.definitions
-    combs = elastic ? nil : StabilityCombs(market: market, atLeast: atLeast, filled: filled)
+    // One-to-one, every comb is a stability row without x(a, p) on its at-least side (see
+    // below), or implied by one, so there are none to separate.
+    combs = elastic || oneToOne ? nil : StabilityCombs(market: market, atLeast: atLeast, filled: filled)
     if !oneToOne { builder.appendNoRoomRows(market: market, positionFull: positionFull) }
 
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
@@ -197,7 +204,15 @@ struct StabilityRows {
         builder.program.columnNames.append("block_a\(market.entryApplicant[e])_p\(p)")
         builder.program.appendTerm(column: blockingColumn[e], coefficient: 1)
       }
-      for column in atLeast[e] { builder.program.appendTerm(column: column, coefficient: 1) }
+      // One-to-one, a placed at p fills p with its tiers 1…t (a among them), so
+      // `filled(p, t)` covers that case alone and x(a, p) leaves the at-least side (the
+      // comb of S = {a}): valid for every placement and tighter, since the relaxation no
+      // longer counts a half placement twice.
+      let withoutOwn = oneToOne && positionFull[e] >= 0
+      for column in atLeast[e] where !(withoutOwn && column == e) {
+        builder.program.appendTerm(column: column, coefficient: 1)
+      }
+      if withoutOwn, !atLeast[e].contains(e) { builder.program.appendTerm(column: e, coefficient: -1) }
       for column in [positionFull[e], slotFull[e], groupRefuses[e], ruleRefuses[e]] where column >= 0 {
         builder.program.appendTerm(column: column, coefficient: 1)
       }
