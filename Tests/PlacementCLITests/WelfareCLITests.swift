@@ -85,6 +85,10 @@ import Testing
       "solve", instance, "--strategy", "max-stable", "--no-preprocessing", "--no-warm-start", "--time-limit", "1")
     #expect(bare.standardError.contains("max-stable (glpk): optimal"), "\(bare.standardError)")
     #expect(placed(bare) == placed(stable))
+    let pseudocost = try placement(
+      "solve", instance, "--strategy", "max-stable", "--no-warm-start", "--branching", "hybrid-pseudocost")
+    #expect(pseudocost.standardError.contains("max-stable (hybrid-pseudocost, glpk): optimal"), "\(pseudocost.standardError)")
+    #expect(placed(pseudocost) == placed(stable))
     let welfare = try placement("solve", instance, "--strategy", "welfare", "--stable", "--time-limit", "60")
     #expect(welfare.standardError.contains("welfare (rank-sum, stable, glpk): optimal"), "\(welfare.standardError)")
     #expect(welfare.standardError.contains("blocking pairs 0") && placed(welfare) == placed(stable))
@@ -107,6 +111,8 @@ import Testing
       ["solve", season, "--strategy", "welfare", "--searches", "2"],
       ["solve", season, "--strategy", "max-stable", "--searches", "0"],
       ["solve", season, "--strategy", "max-stable", "--searches", "5"],
+      ["solve", season, "--strategy", "max-stable", "--branching", "strong"],
+      ["solve", season, "--strategy", "welfare", "--branching", "most-fractional"],
       ["export", season, "--model", "max-stable", "--level", "2", "-o", "x.lp"],
     ] {
       let run = try placementArguments(arguments)

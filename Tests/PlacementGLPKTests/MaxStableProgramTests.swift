@@ -30,6 +30,20 @@ func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMa
 @Suite struct MaxStableProgramTests {
   /// The markets below are a test of the largest only if stable placements differ in
   /// size: in most of them they do.
+  /// `branching=` reaches GLPK's options; without it the default rule stays.
+  @Test func theBranchingOptionSetsGLPKsRule() throws {
+    let registry = StrategyRegistry.all
+    let entry = try #require(registry.entry(named: "max-stable"))
+    for (words, rule) in [
+      ([], GLPKOptions.Branching.driebeckTomlin), (["--branching", "hybrid-pseudocost"], .hybridPseudocost),
+      (["--branching=most-fractional"], .mostFractional),
+    ] {
+      let strategy = entry.make(try registry.arguments(for: "max-stable", from: words))
+      #expect((strategy as? MaxStableProgram)?.options.branching == rule, "\(words)")
+    }
+    #expect(throws: StrategyUsageError.self) { try registry.arguments(for: "max-stable", from: ["--branching", "strong"]) }
+  }
+
   @Test func tiedMarketsHaveStablePlacementsOfDifferentSizes() throws {
     let varied = (UInt64(1)...300).count { seed in
       let market = tiedMarket(seed: seed)

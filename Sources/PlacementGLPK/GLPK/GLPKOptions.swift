@@ -7,15 +7,16 @@ public struct GLPKOptions: Sendable {
   /// Which fractional variable branch-and-bound branches on.
   public enum Branching: String, Sendable, CaseIterable {
     /// The first fractional variable (`GLP_BR_FFV`).
-    case firstFractional
+    case firstFractional = "first-fractional"
     /// The last fractional variable (`GLP_BR_LFV`).
-    case lastFractional
+    case lastFractional = "last-fractional"
     /// The most fractional variable (`GLP_BR_MFV`).
-    case mostFractional
+    case mostFractional = "most-fractional"
     /// Driebeck and Tomlin's heuristic (`GLP_BR_DTH`), GLPK's default.
-    case driebeckTomlin
-    /// Hybrid pseudocost branching (`GLP_BR_PCH`).
-    case hybridPseudocost
+    case driebeckTomlin = "driebeck-tomlin"
+    /// Hybrid pseudocost branching (`GLP_BR_PCH`): pseudocosts from strong branching on
+    /// variables without a history yet.
+    case hybridPseudocost = "hybrid-pseudocost"
   }
 
   /// Which open node branch-and-bound takes next.

@@ -60,11 +60,19 @@ extension StrategyEntry {
         "searches", parameter: "searches", kind: .integer(1...MaxStableProgram.maximumSearches), default: .number(1),
         help: "branch-and-bound searches racing side by side, one thread each, sharing placements "
           + "(best projection, best local bound, depth first, breadth first)"),
+      StrategyOption(
+        "branching", parameter: "branching", kind: .choice(GLPKOptions.Branching.allCases.map(\.rawValue)),
+        default: nil,
+        help: "which fractional column GLPK branches on: driebeck-tomlin (without the option), "
+          + "hybrid-pseudocost (strong branching first), most-, first- or last-fractional"),
     ],
     features: [.scores: .limited("play no part")]
   ) { arguments in
     var options = MaxStableProgram.defaultOptions
     options.relativeGap = arguments.number("gap") ?? 0
+    if let branching = arguments.text("branching").flatMap(GLPKOptions.Branching.init(rawValue:)) {
+      options.branching = branching
+    }
     return MaxStableProgram(
       options: options, preprocessing: !arguments.flag("no-preprocessing"),
       warmStart: !arguments.flag("no-warm-start"), searches: Int(arguments.number("searches") ?? 1))
