@@ -87,7 +87,8 @@ import Testing
     #expect(placed(bare) == placed(stable))
     let pseudocost = try placement(
       "solve", instance, "--strategy", "max-stable", "--no-warm-start", "--branching", "hybrid-pseudocost")
-    #expect(pseudocost.standardError.contains("max-stable (hybrid-pseudocost, glpk): optimal"), "\(pseudocost.standardError)")
+    #expect(
+      pseudocost.standardError.contains("max-stable (hybrid-pseudocost, glpk): optimal"), "\(pseudocost.standardError)")
     #expect(placed(pseudocost) == placed(stable))
     let welfare = try placement("solve", instance, "--strategy", "welfare", "--stable", "--time-limit", "60")
     #expect(welfare.standardError.contains("welfare (rank-sum, stable, glpk): optimal"), "\(welfare.standardError)")

@@ -41,7 +41,9 @@ func stableFeatureShape(seed: UInt64, applicants: Int, scores: Bool) -> RandomMa
       let strategy = entry.make(try registry.arguments(for: "max-stable", from: words))
       #expect((strategy as? MaxStableProgram)?.options.branching == rule, "\(words)")
     }
-    #expect(throws: StrategyUsageError.self) { try registry.arguments(for: "max-stable", from: ["--branching", "strong"]) }
+    #expect(throws: StrategyUsageError.self) {
+      try registry.arguments(for: "max-stable", from: ["--branching", "strong"])
+    }
   }
 
   @Test func tiedMarketsHaveStablePlacementsOfDifferentSizes() throws {
