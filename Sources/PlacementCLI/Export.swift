@@ -13,7 +13,9 @@ extension PlacementCommand {
         open_p<j> opens a closable position. Lexicographic objectives have one programme per \
         level: --level N holds levels 1 … N−1 at their optima (solved first) in rows level_<k>. \
         max-stable and welfare-stable add a row stable_a<i>_p<j> per pair kept by preprocessing, \
-        with helper columns (atleast_, filled_, full_, refused_, room_, grouprefuses_). \
+        with helper columns (atleast_, filled_, full_, refused_, room_, grouprefuses_); \
+        one-to-one, a pair every stable placement uses is a bound instead, and so is a count \
+        that stability fills, whose pairs then have no row. \
         A file name ending in .gz is compressed.
         """)
 

@@ -2,7 +2,8 @@ import Placement
 
 /// The weak-stability constraints of a market, appended to its ``WelfareModel``
 /// programme: one row per acceptable pair (a, p) saying that a holds a position at least
-/// as good as p, or p's side refuses a, exactly as the instance format defines it.
+/// as good as p, or p's side refuses a, exactly as the instance format defines it
+/// (one-to-one, rows that every stable placement meets by a bound are bounds instead).
 ///
 /// p's side refuses a when one of these holds, each a 0/1 column that may be 1 only when
 /// its condition does:
@@ -190,6 +191,28 @@ struct StabilityRows {
         positionFull[e] = builder.full(of: filled[e], atLeast: Double(market.positionCapacity[p]), name: "full_p\(p)")
       }
     }
+    // One-to-one, when p is the only best choice left to an applicant a that p ranks in
+    // its tier t behind a rival, a's row is `filled(p, t) ≥ 1` (a's own placement at p
+    // counts there, see below): p is full of its tiers 1…t in every stable placement. So
+    // that count and every later one are fixed at 1 and the rows they cover are left
+    // out, which GLPK's presolver would do but the root LP's start at the placement skips
+    // (elastic rows admit unstable placements, so they keep everything).
+    func refusedOnlyWhenFull(_ e: Int) -> Bool {
+      let p = Int(market.entryPosition[e])
+      return slotFull[e] < 0 && groupRefuses[e] < 0 && ruleRefuses[e] < 0
+        && !(market.positionClosable[p] && market.positionMinimum[p] > 1 && openColumn[p] >= 0)
+    }
+    var fullFromTier = [Int32](repeating: .max, count: market.positionCount)
+    if oneToOne && !elastic {
+      for e in 0..<market.pairCount where positionFull[e] >= 0 && atLeast[e] == [e] && refusedOnlyWhenFull(e) {
+        let p = Int(market.entryPosition[e])
+        fullFromTier[p] = min(fullFromTier[p], market.entryPositionTier[e])
+      }
+      for e in 0..<market.pairCount
+      where positionFull[e] >= 0 && market.entryPositionTier[e] >= fullFromTier[Int(market.entryPosition[e])] {
+        builder.program.columnLower[positionFull[e]] = 1
+      }
+    }
     largestAllowed = builder.definitions
     // One-to-one, every comb is a stability row without x(a, p) on its at-least side (see
     // below), or implied by one, so there are none to separate.
@@ -199,6 +222,13 @@ struct StabilityRows {
     // Every refusal is a 0/1 column, so each row is a plain cover: at least one holds.
     for e in 0..<market.pairCount {
       let p = Int(market.entryPosition[e])
+      if positionFull[e] >= 0 && market.entryPositionTier[e] >= fullFromTier[p] { continue }
+      // A pair p takes whatever happens, at a's only best choice: placed in every stable
+      // placement, a bound rather than a row.
+      if oneToOne && !elastic && positionFull[e] < 0 && atLeast[e] == [e] && refusedOnlyWhenFull(e) {
+        builder.program.columnLower[e] = 1
+        continue
+      }
       if elastic {
         blockingColumn.append(builder.program.addColumn(objective: 0, lower: 0, upper: 1, integer: true))
         builder.program.columnNames.append("block_a\(market.entryApplicant[e])_p\(p)")

@@ -75,7 +75,9 @@ package struct WelfareModel: Sendable {
         program.appendTerm(column: openColumn[p], coefficient: -minimum)
         program.closeRow(lower: 0, upper: .infinity)
         rowNames.append("position_\(p)_min")
-      } else if minimum > 0 || capacity < Double(entries.count) {
+      } else if minimum > 0 || (capacity < Double(entries.count) && !(stable && market.isOneToOne)) {
+        // (One-to-one, the stability rows' count of p's whole list is a column bounded by
+        // p's capacity, which makes this row redundant.)
         for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
         program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
         rowNames.append("position_\(p)")

@@ -256,20 +256,22 @@ private struct LevelRun {
     var held: [(level: WelfareLevel, value: Double)] = []
     var incumbent = start.map(model.values(of:))
     var notes: [String] = []
-    var loadedRows = 0
+    // The rows already in `problem`; `nil` before the first level loads it (a programme
+    // may have no rows at all, when every pair is fixed).
+    var loadedRows: Int?
     for (index, level) in levels.enumerated() {
       // The level's bound, known before its search, so that a stop reports it at once.
       let levelBound = relaxationBound(index, held, control: control)
       let program = model.program(for: level, holding: held)
       if let values = incumbent, !program.violations(of: values).isEmpty { incumbent = nil }
       try GLPKSolver.validate(program, options: options, incumbent: incumbent)
-      let freshlyLoaded = loadedRows == 0
+      let freshlyLoaded = loadedRows == nil
       GLPKSolver.reportLoading(level.name, control: control)
-      if freshlyLoaded {
-        try problem.load(program)
-      } else {
+      if let loadedRows {
         try problem.appendRows(of: program, from: loadedRows)
         try problem.setObjective(of: program)
+      } else {
+        try problem.load(program)
       }
       loadedRows = program.rowCount
       let levelStart = control.elapsed
