@@ -61,8 +61,10 @@ import Testing
 
   /// A one-to-one market, and the same market with a spare two-seat position nobody
   /// lists, which makes it many-to-one without changing its placements.
-  static func oneToOneAndSpare(seed: UInt64, applicants: Int) -> (oneToOne: Market, spare: Market) {
-    var shape = RandomMarket(applicants: applicants, positions: applicants, listLength: 3)
+  static func oneToOneAndSpare(seed: UInt64, applicants: Int, listLength: Int = 3) -> (
+    oneToOne: Market, spare: Market
+  ) {
+    var shape = RandomMarket(applicants: applicants, positions: applicants, listLength: listLength)
     shape.capacity = 1...1
     shape.tieDensity = 0.7
     shape.correlation = 0
@@ -107,19 +109,21 @@ import Testing
     #expect(fractional[1] >= 8 && fractional[0] == 0, "fractional bounds: \(fractional)")
   }
 
-  /// One-to-one, every stable placement satisfies every row (those without a pair's own
-  /// placement on the at-least side included), and the programme's optimum is brute
-  /// force's largest stable placement, as with the spare position.
-  @Test(arguments: 1...200)
-  func oneToOneRowsKeepEveryStablePlacementAndTheOptimum(seed: UInt64) async throws {
-    let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 6)
+  /// One-to-one, every stable placement satisfies every row and bound (rows without a
+  /// pair's own placement on the at-least side, counts fixed at 1 and the rows they
+  /// cover left out, forced pairs as bounds, no position rows, and with five choices the
+  /// applicants' counts as columns and no applicant rows), and the programme's optimum
+  /// is brute force's largest stable placement, as with the spare position.
+  @Test(arguments: 1...200, [3, 5])
+  func oneToOneRowsKeepEveryStablePlacementAndTheOptimum(seed: UInt64, listLength: Int) async throws {
+    let (oneToOne, spare) = Self.oneToOneAndSpare(seed: seed, applicants: 6, listLength: listLength)
     let model = WelfareModel(oneToOne, stable: true)
     let program = MaxStableProgram.program(for: model)
     let stable = BruteForce.stableAssignments(oneToOne)
     for assignment in stable {
       let values = model.values(of: assignment)
       let broken = program.violations(of: values, tolerance: 1e-9)
-      #expect(broken.isEmpty, "seed \(seed): \(assignment) breaks \(broken)")
+      #expect(broken.isEmpty, "seed \(seed), \(listLength) choices: \(assignment) breaks \(broken)")
     }
     let largest = stable.map { Evaluation(oneToOne, $0).matched }.max()
     var options = MaxStableProgram.defaultOptions

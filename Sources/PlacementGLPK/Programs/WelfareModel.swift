@@ -57,7 +57,15 @@ package struct WelfareModel: Sendable {
     }
     var rowNames: [String] = []
 
+    // One-to-one, the stability rows bound counts of whole lists, which make these rows
+    // redundant: every position's, and the applicants' whose counts are columns.
+    let countsBound = stable && market.isOneToOne
     for a in 0..<market.applicantCount where market.entries(ofApplicant: a).count > 1 {
+      if countsBound,
+        !StabilityRows.writesOutCounts(ofListOf: market.entries(ofApplicant: a).count, oneToOne: true)
+      {
+        continue
+      }
       for e in market.entries(ofApplicant: a) { program.appendTerm(column: e, coefficient: 1) }
       program.closeRow(lower: -.infinity, upper: 1)
       rowNames.append("applicant_\(a)")
@@ -75,9 +83,7 @@ package struct WelfareModel: Sendable {
         program.appendTerm(column: openColumn[p], coefficient: -minimum)
         program.closeRow(lower: 0, upper: .infinity)
         rowNames.append("position_\(p)_min")
-      } else if minimum > 0 || (capacity < Double(entries.count) && !(stable && market.isOneToOne)) {
-        // (One-to-one, the stability rows' count of p's whole list is a column bounded by
-        // p's capacity, which makes this row redundant.)
+      } else if minimum > 0 || (capacity < Double(entries.count) && !countsBound) {
         for k in entries { program.appendTerm(column: Int(market.positionListEntry[k]), coefficient: 1) }
         program.closeRow(lower: minimum > 0 ? minimum : -.infinity, upper: capacity)
         rowNames.append("position_\(p)")
