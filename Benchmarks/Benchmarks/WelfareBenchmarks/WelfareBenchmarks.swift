@@ -16,6 +16,17 @@ func market(applicants: Int, closures: Bool = false) -> Market {
   return try! Market(compiling: shape.instance(seed: 1))  // swift-format-ignore: NeverUseForceTry
 }
 
+/// `applicants` applicants and as many positions of capacity 1, three choices each, ties
+/// 0.7 on both sides: the one-to-one shape whose max-stable model is rebuilt every solve.
+func oneToOneMarket(applicants: Int) -> Market {
+  var shape = RandomMarket(applicants: applicants, positions: applicants, listLength: 3)
+  shape.capacity = 1...1
+  shape.tieDensity = 0.7
+  shape.correlation = 0
+  // The generated instance is valid by construction.
+  return try! Market(compiling: shape.instance(seed: 1))  // swift-format-ignore: NeverUseForceTry
+}
+
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
@@ -40,5 +51,13 @@ let benchmarks: @Sendable () -> Void = {
     }
   } setup: {
     market(applicants: 1_000, closures: true)
+  }
+  // What max-stable does before GLPK sees its model: preprocessing and the stability rows.
+  Benchmark("MaxStable/model/applicants:3k/list:3/ties:70%/one-to-one") { benchmark, market in
+    for _ in benchmark.scaledIterations {
+      blackHole(MaxStableProgram().model(of: market))
+    }
+  } setup: {
+    oneToOneMarket(applicants: 3_000)
   }
 }

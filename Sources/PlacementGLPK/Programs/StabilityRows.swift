@@ -78,11 +78,14 @@ struct StabilityRows {
     // in the rows that use them: the same programme with a row and a column fewer each,
     // and a faster root LP (measured in the README). Longer lists and many-to-one models
     // keep their columns: written out, their searches were slower.
+    // The tier closures capture these arrays: capturing `market` copied it at every call.
+    let applicantTier = market.entryApplicantTier
+    let positionTier = market.entryPositionTier
     var atLeast = [[Int]](repeating: [], count: market.pairCount)
     for a in 0..<market.applicantCount {
       let entries = Array(market.entries(ofApplicant: a))
       let chain = builder.prefixChain(
-        entries: entries, tier: { market.entryApplicantTier[$0] }, upper: 1,
+        entries: entries, tier: { applicantTier[$0] }, upper: 1,
         name: "atleast_a\(a)", inlineUpTo: Self.writesOutCounts(ofListOf: entries.count, oneToOne: oneToOne) ? 3 : 1)
       for (e, terms) in chain { atLeast[e] = terms }
     }
@@ -91,7 +94,7 @@ struct StabilityRows {
     for p in 0..<market.positionCount {
       let entries = market.entries(ofPosition: p).map { Int(market.positionListEntry[$0]) }
       let chain = builder.prefixColumns(
-        entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.positionCapacity[p]),
+        entries: entries, tier: { positionTier[$0] }, upper: Double(market.positionCapacity[p]),
         name: "filled_p\(p)", ownFirst: true)
       for (e, column) in chain { filled[e] = column }
     }
@@ -103,7 +106,7 @@ struct StabilityRows {
     var slotFull = [Int](repeating: -1, count: market.pairCount)
     for (s, entries) in slotEntries.enumerated() where entries.count >= Int(market.quotaCapacity[s]) {
       let chain = builder.prefixColumns(
-        entries: entries, tier: { market.entryPositionTier[$0] }, upper: Double(market.quotaCapacity[s]),
+        entries: entries, tier: { positionTier[$0] }, upper: Double(market.quotaCapacity[s]),
         name: "slotfilled_q\(s)")
       for (e, prefix) in chain {
         slotFull[e] = builder.full(of: prefix, atLeast: Double(market.quotaCapacity[s]), name: "full_q\(s)")
@@ -165,10 +168,14 @@ struct StabilityRows {
     // Applicants p ranks at least as high as each pair's applicant, a included.
     var rivals = [Int](repeating: 0, count: market.pairCount)
     for p in 0..<market.positionCount {
-      var count = 0
-      for tier in market.entryTiers(ofPosition: p) {
-        count += tier.count
-        for e in tier { rivals[e] = count }
+      let list = market.entries(ofPosition: p)
+      var start = list.lowerBound
+      while start < list.upperBound {
+        let tier = positionTier[Int(market.positionListEntry[start])]
+        var end = start + 1
+        while end < list.upperBound && positionTier[Int(market.positionListEntry[end])] == tier { end += 1 }
+        for k in start..<end { rivals[Int(market.positionListEntry[k])] = end - list.lowerBound }
+        start = end
       }
     }
     // full(p, t): a binary that may be 1 only when p is full of its tiers 1…t, for the
@@ -325,9 +332,13 @@ private struct Builder {
   /// most `inlineUpTo` entries is those entries' own columns (no column, no row); a longer
   /// one is one column per tier, defined by an equality row.
   mutating func prefixChain(
-    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, inlineUpTo: Int = 0
+    entries: [Int], tier: (Int) -> Int32, upper: Double, name: @autoclosure () -> String, inlineUpTo: Int = 0
   ) -> [(entry: Int, terms: [Int])] {
-    let sorted = entries.sorted { tier($0) < tier($1) }
+    // Lists come in rank order, so their tiers usually ascend already: sorting (stable,
+    // and the tier looked up twice a comparison) took a fifth of building a model.
+    let sorted =
+      zip(entries, entries.dropFirst()).allSatisfy { tier($0) <= tier($1) }
+      ? entries : entries.sorted { tier($0) < tier($1) }
     var result: [(entry: Int, terms: [Int])] = []
     result.reserveCapacity(sorted.count)
     var previous: [Int] = []
@@ -339,7 +350,7 @@ private struct Builder {
       var terms = previous + sorted[index..<end]
       if terms.count > inlineUpTo {
         let column = program.addColumn(objective: 0, lower: 0, upper: upper)
-        program.columnNames.append("\(name)_t\(current == Int32.max ? "last" : String(current + 1))")
+        program.columnNames.append("\(name())_t\(current == Int32.max ? "last" : String(current + 1))")
         program.appendTerm(column: column, coefficient: 1)
         for e in terms { program.appendTerm(column: e, coefficient: -1) }
         program.closeRow(lower: 0, upper: 0)
@@ -356,9 +367,9 @@ private struct Builder {
   /// ``prefixChain(entries:tier:upper:name:inlineUpTo:)`` with every count one column: a
   /// new column per tier, or with `ownFirst` a first tier of one entry that entry's own.
   mutating func prefixColumns(
-    entries: [Int], tier: (Int) -> Int32, upper: Double, name: String, ownFirst: Bool = false
+    entries: [Int], tier: (Int) -> Int32, upper: Double, name: @autoclosure () -> String, ownFirst: Bool = false
   ) -> [(entry: Int, column: Int)] {
-    prefixChain(entries: entries, tier: tier, upper: upper, name: name, inlineUpTo: ownFirst ? 1 : 0).map {
+    prefixChain(entries: entries, tier: tier, upper: upper, name: name(), inlineUpTo: ownFirst ? 1 : 0).map {
       ($0.entry, $0.terms[0])
     }
   }
