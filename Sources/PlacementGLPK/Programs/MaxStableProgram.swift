@@ -14,7 +14,8 @@ import Placement
 /// format's definition, with type quotas, groups and closable positions. Before it is
 /// built, `StablePairReduction` removes the pairs no stable placement uses, and the
 /// search starts from ``Placement/StableApproximation``'s placement, which is stable and
-/// within 3/2 of the optimum on capacity-only markets. Both steps can be turned off, for
+/// within 3/2 of the optimum on capacity-only markets, grown by chains of moves that keep
+/// it stable (`StableAugmentation`). Both steps can be turned off, for
 /// comparisons. The stability rows include no-room rows (a position full of its tiers
 /// 1…t seats nobody from a later tier); during the search comb inequalities
 /// (`StabilityCombs`) are separated at every node where the LP optimum violates them,
@@ -168,8 +169,9 @@ public struct MaxStableProgram: Strategy {
 
   /// Starting placements for a programme over `reduced` (`market` after preprocessing):
   /// stable-approx's and deferred acceptance's with single tie-breaking, in that order,
-  /// each kept when it is valid, stable and uses only pairs of `reduced` (a stable one
-  /// always should). Empty when a market's minimums defeat both.
+  /// each grown by `StableAugmentation` where it applies and kept when it is valid, stable
+  /// and uses only pairs of `reduced` (a stable one always should). Empty when a market's
+  /// minimums defeat both.
   ///
   /// - Throws: `CancellationError` when `control` is cancelled while they run.
   static func stableStarts(for market: Market, within reduced: Market, control: SolveControl) throws
@@ -182,7 +184,7 @@ public struct MaxStableProgram: Strategy {
       (deferred.name, try deferred.solve(market, control: control)),
     ]
     .filter { $0.1.status != .infeasible && $0.1.status != .timeLimit }
-    .map { (strategy: $0.0, assignment: $0.1.assignment) }
+    .map { (strategy: $0.0, assignment: StableAugmentation.augment($0.1.assignment, in: market)) }
     .filter { isStableStart($0.assignment, of: market, within: reduced) }
   }
 

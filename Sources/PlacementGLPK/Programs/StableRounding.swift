@@ -2,7 +2,8 @@ import Placement
 
 /// Rounds a branch-and-bound node's LP optimum to a weakly stable placement: deferred
 /// acceptance over the programme's market with every tie broken towards the pairs the LP
-/// optimum uses more (``DeferredAcceptance/assignment(_:preferring:)``).
+/// optimum uses more (``DeferredAcceptance/assignment(_:preferring:)``), grown by chains
+/// of moves that keep it stable (`StableAugmentation`) where they apply.
 ///
 /// Deferred acceptance with any tie-breaking is weakly stable, and with capacities only a
 /// largest weakly stable placement comes back from weights that are its own pairs, so
@@ -13,9 +14,9 @@ enum StableRounding {
   /// A heuristic for `program`, max-stable's programme (its objective is the number
   /// placed), built from `model` over `reduced` (`market` after preprocessing). It offers
   /// a placement only when it places more than `incumbent` (a solution of `program`) and
-  /// any placement it offered before, and only when it is valid and stable in `market`:
-  /// with type quotas and groups deferred acceptance can leave a blocking pair, and such
-  /// a placement is not a solution of the programme.
+  /// any placement it offered before, and only when it is valid and stable in `market`
+  /// and uses only pairs of `reduced`: with type quotas and groups deferred acceptance can
+  /// leave a blocking pair, and such a placement is not a solution of the programme.
   ///
   /// With `neighbourhood`, the first node whose rounding falls short of the node's LP
   /// bound rounded down also searches the neighbourhoods of its LP optimum
@@ -37,14 +38,19 @@ enum StableRounding {
       // Keeps `assignment` when it is valid, stable and places more than the best so far.
       func offer(_ assignment: [Int32]) {
         let evaluation = Evaluation(market, assignment)
-        guard evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best else { return }
+        guard evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best,
+          assignment.enumerated().allSatisfy({ a, p in p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil })
+        else { return }
         best = Double(evaluation.matched)
         chosen = assignment
         bestValues = model.values(of: assignment)
       }
-      let (assignment, status) = DeferredAcceptance.assignment(
+      let (rounded, status) = DeferredAcceptance.assignment(
         reduced, preferring: Array(values[0..<reduced.pairCount]))
-      if status != .infeasible, Double(assignment.count { $0 >= 0 }) > best { offer(assignment) }
+      if status != .infeasible {
+        let assignment = StableAugmentation.augment(rounded, in: market)
+        if Double(assignment.count { $0 >= 0 }) > best { offer(assignment) }
+      }
       let bound = (program.objectiveValue(of: values) + 1e-6).rounded(.down)
       if let neighbourhood, !searched, best < bound {
         searched = true
