@@ -21,9 +21,10 @@
 /// placement and on every rounding of a node's LP optimum; what it gains there is
 /// measured in the README.
 ///
-/// - Complexity: O(L · t + s) per search, for L total list length, t the largest
-///   capacity and s the seats; each search carries out every chain it finds that moves
-///   no applicant moved before in it, and searches repeat until one finds none.
+/// - Complexity: O(L + s) per search, for L total list length and s the seats, plus
+///   O(c) per move at a position of capacity c; each search carries out every chain it
+///   finds that moves no applicant moved before in it, and searches repeat until one
+///   finds none.
 package enum StableAugmentation {
   /// Whether the moves keep placements stable in `market`: positions refuse only when
   /// full (no groups, type quotas, type rules or closable positions) and have no
@@ -53,6 +54,8 @@ private struct Seating {
   var seats: [Int32]
   var seatStart: [Int]
   var seated: [Int32]
+  /// Each position's tier of its worst holder (0 when it has none).
+  var worst: [Int32]
   /// Per search: the entry by which an applicant's displacer takes its seat, and stamps
   /// of applicants reached, applicants moved and positions entered (equal to `round`
   /// when so).
@@ -69,12 +72,14 @@ private struct Seating {
     for p in 0..<market.positionCount { seatStart[p + 1] = seatStart[p] + Int(market.positionCapacity[p]) }
     seats = [Int32](repeating: -1, count: seatStart[market.positionCount])
     seated = [Int32](repeating: 0, count: market.positionCount)
+    worst = [Int32](repeating: 0, count: market.positionCount)
     for (a, p) in assignment.enumerated() where p >= 0 {
       guard let e = market.entry(applicant: a, position: Int(p)), seated[Int(p)] < market.positionCapacity[Int(p)]
       else { return nil }
       held[a] = Int32(e)
       seats[seatStart[Int(p)] + Int(seated[Int(p)])] = Int32(e)
       seated[Int(p)] += 1
+      worst[Int(p)] = max(worst[Int(p)], market.entryPositionTier[e])
     }
     displacer = [Int32](repeating: -1, count: market.applicantCount)
     reached = [Int32](repeating: 0, count: market.applicantCount)
@@ -86,12 +91,14 @@ private struct Seating {
 
   /// The position's tier of its worst holder, or `nil` when it has a free seat.
   func worstTier(_ p: Int) -> Int32? {
-    guard seated[p] == market.positionCapacity[p] else { return nil }
-    var worst: Int32 = 0
-    for s in seatStart[p]..<seatStart[p] + Int(seated[p]) {
-      worst = max(worst, market.entryPositionTier[Int(seats[s])])
-    }
-    return worst
+    seated[p] == market.positionCapacity[p] ? worst[p] : nil
+  }
+
+  /// Finds `worst[p]` again from p's holders.
+  mutating func updateWorst(_ p: Int) {
+    var tier: Int32 = 0
+    for s in seatStart[p]..<seatStart[p] + Int(seated[p]) { tier = max(tier, market.entryPositionTier[Int(seats[s])]) }
+    worst[p] = tier
   }
 
   /// Searches for chains from every unplaced applicant at once and carries out those it
@@ -162,6 +169,7 @@ private struct Seating {
     let p = Int(market.entryPosition[Int(e)])
     seats[seatStart[p] + Int(seated[p])] = e
     seated[p] += 1
+    updateWorst(p)
     while true {
       let u = Int(market.entryApplicant[Int(e)])
       moved[u] = round
@@ -172,6 +180,7 @@ private struct Seating {
       let d = displacer[u]
       let q = Int(market.entryPosition[Int(old)])
       for s in seatStart[q]..<seatStart[q] + Int(seated[q]) where seats[s] == old { seats[s] = d }
+      updateWorst(q)
       e = d
     }
   }

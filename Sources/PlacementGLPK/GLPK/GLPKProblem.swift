@@ -111,12 +111,14 @@ struct GLPKProblem: ~Copyable {
     try Self.guarded(Self.withModel(program) { model in cglpk_set_objective(pointer, &model) })
   }
 
-  /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass.
-  func load(_ program: LinearProgram) throws(GLPKError) {
+  /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass, with
+  /// its names when `named` (only a written model shows them, and a solve would spend time
+  /// before its root LP naming every row and column).
+  func load(_ program: LinearProgram, named: Bool = true) throws(GLPKError) {
     let pointer = try checked()
     let code = Self.withModel(program) { model in cglpk_load(pointer, &model) }
     try Self.guarded(code)
-    if !program.name.isEmpty || !program.columnNames.isEmpty || !program.rowNames.isEmpty {
+    if named, !program.name.isEmpty || !program.columnNames.isEmpty || !program.rowNames.isEmpty {
       func joined(_ names: [String]) -> [CChar]? {
         names.isEmpty ? nil : names.flatMap { $0.utf8CString }
       }

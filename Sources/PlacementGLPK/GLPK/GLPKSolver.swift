@@ -132,7 +132,7 @@ public struct GLPKSolver: Sendable {
     try validate(program, options: options, incumbent: incumbent)
     reportLoading(stage, control: control)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
-      try problem.load(program)
+      try problem.load(program, named: false)
       return try solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
         separator: separator, heuristic: heuristic, sharing: sharing)

@@ -79,15 +79,19 @@ public struct MaxStableProgram: Strategy {
     if preprocessing {
       notes.append("preprocessing removed \(market.pairCount - reduced.pairCount) of \(market.pairCount) pairs")
     }
+    // The largest placement of the reduced market, stable or not, bounds every stable one
+    // (min-cost flow, a fraction of a second at 10,000 applicants). It and the starting
+    // placement are found beside the programme's build, which needs neither.
+    async let boundBeside = Self.largestPlacement(of: reduced, control: control)
+    async let startBeside =
+      warmStart ? Self.stableStarts(for: market, within: reduced, control: control, firstOnly: true).first : nil
     let model = WelfareModel(reduced, stable: true)
     let program = Self.program(for: model)
     let combs = model.stabilityCombs
     let continuous = Self.placementsCanBeContinuous(reduced)
     var incumbent: [Double]?
-    // The largest placement of the reduced market, stable or not, bounds every stable one
-    // (min-cost flow, a fraction of a second at 10,000 applicants).
-    let matchingBound = Self.largestPlacement(of: reduced, control: control)
-    if warmStart, let start = try Self.stableStarts(for: market, within: reduced, control: control).first {
+    let matchingBound = await boundBeside
+    if let start = try await startBeside {
       let placed = start.assignment.count { $0 >= 0 }
       notes.append("started from \(start.strategy): \(placed) placed")
       if let matchingBound, Double(placed) >= matchingBound {
@@ -170,22 +174,29 @@ public struct MaxStableProgram: Strategy {
   /// Starting placements for a programme over `reduced` (`market` after preprocessing):
   /// stable-approx's and deferred acceptance's with single tie-breaking, in that order,
   /// each grown by `StableAugmentation` where it applies and kept when it is valid, stable
-  /// and uses only pairs of `reduced` (a stable one always should). Empty when a market's
-  /// minimums defeat both.
+  /// and uses only pairs of `reduced` (a stable one always should); with `firstOnly`, only
+  /// the first kept (the second is not run). Empty when a market's minimums defeat both.
   ///
   /// - Throws: `CancellationError` when `control` is cancelled while they run.
-  static func stableStarts(for market: Market, within reduced: Market, control: SolveControl) throws
-    -> [(strategy: String, assignment: [Int32])]
-  {
+  static func stableStarts(
+    for market: Market, within reduced: Market, control: SolveControl, firstOnly: Bool = false
+  ) throws(CancellationError) -> [(strategy: String, assignment: [Int32])] {
     let approximation = StableApproximation()
     let deferred = DeferredAcceptance(tieBreaking: .single)
-    return [
-      (approximation.name, try approximation.solve(market, control: control)),
-      (deferred.name, try deferred.solve(market, control: control)),
+    let strategies: [(name: String, solve: () throws(CancellationError) -> Solution)] = [
+      (approximation.name, { () throws(CancellationError) in try approximation.solve(market, control: control) }),
+      (deferred.name, { () throws(CancellationError) in try deferred.solve(market, control: control) }),
     ]
-    .filter { $0.1.status != .infeasible && $0.1.status != .timeLimit }
-    .map { (strategy: $0.0, assignment: StableAugmentation.augment($0.1.assignment, in: market)) }
-    .filter { isStableStart($0.assignment, of: market, within: reduced) }
+    var starts: [(strategy: String, assignment: [Int32])] = []
+    for strategy in strategies {
+      let solution = try strategy.solve()
+      guard solution.status != .infeasible && solution.status != .timeLimit else { continue }
+      let assignment = StableAugmentation.augment(solution.assignment, in: market)
+      guard isStableStart(assignment, of: market, within: reduced) else { continue }
+      starts.append((strategy.name, assignment))
+      if firstOnly { break }
+    }
+    return starts
   }
 
   /// Whether `assignment` is a valid, stable placement of `market` using only the pairs of
