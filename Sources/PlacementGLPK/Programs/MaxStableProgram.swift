@@ -79,19 +79,19 @@ public struct MaxStableProgram: Strategy {
     if preprocessing {
       notes.append("preprocessing removed \(market.pairCount - reduced.pairCount) of \(market.pairCount) pairs")
     }
-    // The largest placement of the reduced market, stable or not, bounds every stable one
-    // (min-cost flow, a fraction of a second at 10,000 applicants). It and the starting
-    // placement are found beside the programme's build, which needs neither.
-    async let boundBeside = Self.largestPlacement(of: reduced, control: control)
-    async let startBeside =
-      warmStart ? Self.stableStarts(for: market, within: reduced, control: control, firstOnly: true).first : nil
     let model = WelfareModel(reduced, stable: true)
     let program = Self.program(for: model)
     let combs = model.stabilityCombs
     let continuous = Self.placementsCanBeContinuous(reduced)
     var incumbent: [Double]?
-    let matchingBound = await boundBeside
-    if let start = try await startBeside {
+    // The largest placement of the reduced market, stable or not, bounds every stable one
+    // (min-cost flow, a fraction of a second at 10,000 applicants). It and the start stay
+    // on this task: beside the build they would hold a second thread of the cooperative
+    // pool with blocking work.
+    let matchingBound = Self.largestPlacement(of: reduced, control: control)
+    if warmStart,
+      let start = try Self.stableStarts(for: market, within: reduced, control: control, firstOnly: true).first
+    {
       let placed = start.assignment.count { $0 >= 0 }
       notes.append("started from \(start.strategy): \(placed) placed")
       if let matchingBound, Double(placed) >= matchingBound {
