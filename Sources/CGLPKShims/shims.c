@@ -137,7 +137,7 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model) {
   })
 }
 
-int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row, const char *row_names) {
+int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row) {
   GUARDED({
     int count = model->rows - first_row;
     if (count > 0) {
@@ -149,7 +149,6 @@ int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row
       }
       int *columns = glp_alloc(longest + 1, sizeof(int));
       double *values = glp_alloc(longest + 1, sizeof(double));
-      const char *name = row_names;
       for (int i = first_row; i < model->rows; i++) {
         int row = base + (i - first_row);
         int length = 0;
@@ -161,10 +160,6 @@ int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row
         glp_set_mat_row(problem, row, length, columns, values);
         double lower = model->row_lower[i], upper = model->row_upper[i];
         glp_set_row_bnds(problem, row, bound_type(lower, upper), finite_or_zero(lower), finite_or_zero(upper));
-        if (name != NULL) {
-          glp_set_row_name(problem, row, name);
-          name += strlen(name) + 1;
-        }
       }
       glp_free(columns);
       glp_free(values);

@@ -163,9 +163,9 @@ int cglpk_load(glp_prob *problem, const cglpk_model *model);
 /// directly (tests that misuse it on purpose). `body` must not be a Swift closure.
 int cglpk_guarded_call(void (*body)(void *context), void *context);
 
-/// Appends rows `first_row` … `model->rows − 1` of `model` (with their names, if given as a
-/// NUL-separated list of those rows only) to a problem holding the rows before them.
-int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row, const char *row_names);
+/// Appends rows `first_row` … `model->rows − 1` of `model`, unnamed, to a problem holding
+/// the rows before them.
+int cglpk_append_rows(glp_prob *problem, const cglpk_model *model, int first_row);
 
 /// Replaces the objective (direction, constant and every column's coefficient).
 int cglpk_set_objective(glp_prob *problem, const cglpk_model *model);

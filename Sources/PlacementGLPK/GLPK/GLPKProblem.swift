@@ -94,15 +94,12 @@ struct GLPKProblem: ~Copyable {
     }
   }
 
-  /// Appends the rows of `program` from `firstRow` on; the problem holds the rows before.
-  /// GLPK marks new rows basic, so the simplex method restarts from the current basis.
+  /// Appends the rows of `program` from `firstRow` on, unnamed (as ``load(_:named:)``
+  /// loads a solve's); the problem holds the rows before. GLPK marks new rows basic, so the
+  /// simplex method restarts from the current basis.
   func appendRows(of program: LinearProgram, from firstRow: Int) throws(GLPKError) {
     let pointer = try checked()
-    let names = program.rowNames.isEmpty ? nil : program.rowNames[firstRow...].flatMap { $0.utf8CString }
-    let code = names.withOptionalPointer { names in
-      Self.withModel(program) { model in cglpk_append_rows(pointer, &model, Int32(firstRow), names) }
-    }
-    try Self.guarded(code)
+    try Self.guarded(Self.withModel(program) { model in cglpk_append_rows(pointer, &model, Int32(firstRow)) })
   }
 
   /// Replaces the objective with that of `program`.
@@ -112,9 +109,9 @@ struct GLPKProblem: ~Copyable {
   }
 
   /// Loads a programme already checked by ``LinearProgram/problems()``, in one C pass, with
-  /// its names when `named` (only a written model shows them, and a solve would spend time
-  /// before its root LP naming every row and column).
-  func load(_ program: LinearProgram, named: Bool = true) throws(GLPKError) {
+  /// its names when `named`: only a written model shows them, and a solve would spend time
+  /// before its root LP naming every row and column.
+  func load(_ program: LinearProgram, named: Bool = false) throws(GLPKError) {
     let pointer = try checked()
     let code = Self.withModel(program) { model in cglpk_load(pointer, &model) }
     try Self.guarded(code)

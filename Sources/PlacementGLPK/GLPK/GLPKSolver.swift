@@ -96,7 +96,7 @@ public struct GLPKSolver: Sendable {
       Result { () throws(GLPKError) in
         try validate(program, options: GLPKOptions(), incumbent: nil)
         try GLPKProblem.withNew { problem throws(GLPKError) in
-          try problem.load(program)
+          try problem.load(program, named: true)
           try problem.write(format, to: path)
         }
       }
@@ -132,7 +132,7 @@ public struct GLPKSolver: Sendable {
     try validate(program, options: options, incumbent: incumbent)
     reportLoading(stage, control: control)
     return try GLPKProblem.withNew { problem throws(GLPKError) in
-      try problem.load(program, named: false)
+      try problem.load(program)
       return try solveLoaded(
         problem, program, options: options, incumbent: incumbent, control: control, stage: stage, presolve: true,
         separator: separator, heuristic: heuristic, sharing: sharing)

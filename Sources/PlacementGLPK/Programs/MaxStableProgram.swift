@@ -181,21 +181,17 @@ public struct MaxStableProgram: Strategy {
   static func stableStarts(
     for market: Market, within reduced: Market, control: SolveControl, firstOnly: Bool = false
   ) throws(CancellationError) -> [(strategy: String, assignment: [Int32])] {
-    let approximation = StableApproximation()
-    let deferred = DeferredAcceptance(tieBreaking: .single)
-    let strategies: [(name: String, solve: () throws(CancellationError) -> Solution)] = [
-      (approximation.name, { () throws(CancellationError) in try approximation.solve(market, control: control) }),
-      (deferred.name, { () throws(CancellationError) in try deferred.solve(market, control: control) }),
-    ]
     var starts: [(strategy: String, assignment: [Int32])] = []
-    for strategy in strategies {
-      let solution = try strategy.solve()
-      guard solution.status != .infeasible && solution.status != .timeLimit else { continue }
+    func keep(_ solution: Solution, of strategy: String) {
+      guard solution.status != .infeasible && solution.status != .timeLimit else { return }
       let assignment = StableAugmentation.augment(solution.assignment, in: market)
-      guard isStableStart(assignment, of: market, within: reduced) else { continue }
-      starts.append((strategy.name, assignment))
-      if firstOnly { break }
+      if isStableStart(assignment, of: market, within: reduced) { starts.append((strategy, assignment)) }
     }
+    let approximation = StableApproximation()
+    keep(try approximation.solve(market, control: control), of: approximation.name)
+    if firstOnly, !starts.isEmpty { return starts }
+    let deferred = DeferredAcceptance(tieBreaking: .single)
+    keep(try deferred.solve(market, control: control), of: deferred.name)
     return starts
   }
 

@@ -35,21 +35,19 @@ enum StableRounding {
     var searched = false
     return NodeHeuristic { values in
       var chosen: [Int32]?
-      // Keeps `assignment` when it is valid, stable and places more than the best so far.
+      // Keeps `assignment` when it places more than the best so far and is a valid, stable
+      // placement of `market` over the pairs of `reduced`.
       func offer(_ assignment: [Int32]) {
-        let evaluation = Evaluation(market, assignment)
-        guard evaluation.isValid && evaluation.isStable && Double(evaluation.matched) > best,
-          assignment.enumerated().allSatisfy({ a, p in p < 0 || reduced.entry(applicant: a, position: Int(p)) != nil })
-        else { return }
-        best = Double(evaluation.matched)
+        let placed = Double(assignment.count { $0 >= 0 })
+        guard placed > best, MaxStableProgram.isStableStart(assignment, of: market, within: reduced) else { return }
+        best = placed
         chosen = assignment
         bestValues = model.values(of: assignment)
       }
       let (rounded, status) = DeferredAcceptance.assignment(
         reduced, preferring: Array(values[0..<reduced.pairCount]))
       if status != .infeasible {
-        let assignment = StableAugmentation.augment(rounded, in: market)
-        if Double(assignment.count { $0 >= 0 }) > best { offer(assignment) }
+        offer(StableAugmentation.augment(rounded, in: market))
       }
       let bound = (program.objectiveValue(of: values) + 1e-6).rounded(.down)
       if let neighbourhood, !searched, best < bound {
